@@ -7,11 +7,26 @@
 //! upstream file and function it models.
 
 pub mod diagnostic;
+pub mod eligibility;
 pub mod kubectl;
+pub mod manage;
 pub mod model;
+pub mod naming;
+pub mod new_pod;
+pub mod ownership;
 pub mod plan;
+pub mod read;
+pub mod revision;
+pub mod rollout;
 pub mod scheduler_fit;
+pub mod selector;
+pub mod status;
+pub mod sync;
+pub mod sync_context;
+pub mod timestamp;
 pub mod validation;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use plan::{Action, Event, NodePlan, Plan, PlanOptions, RollingNumbers, Status};
+pub use read::{read_sources, select_daemon_set, Cluster, ReadOutcome, Source};
+pub use sync::{apply, plan};

@@ -33,6 +33,8 @@ pub struct Plan {
     pub status: Option<Status>,
     pub status_after: Option<Status>,
     pub rolling: Option<RollingNumbers>,
+    /// The `controller-revision-hash` of the current template.
+    pub revision_hash: String,
 }
 
 /// The verdict for one node, in input order.
@@ -54,17 +56,27 @@ pub enum Action {
     Create { node: String, pod: String },
     /// Delete `pod`, which is on (or targeted at) `node`.
     Delete { node: String, pod: String },
+    /// Take an orphan pod the selector matches (its ownerReference is patched in).
+    Adopt { node: String, pod: String },
+    /// Let go of an owned pod the selector no longer matches.
+    Release { node: String, pod: String },
 }
 
 impl Action {
     pub fn node(&self) -> &str {
         match self {
-            Action::Create { node, .. } | Action::Delete { node, .. } => node,
+            Action::Create { node, .. }
+            | Action::Delete { node, .. }
+            | Action::Adopt { node, .. }
+            | Action::Release { node, .. } => node,
         }
     }
     pub fn pod(&self) -> &str {
         match self {
-            Action::Create { pod, .. } | Action::Delete { pod, .. } => pod,
+            Action::Create { pod, .. }
+            | Action::Delete { pod, .. }
+            | Action::Adopt { pod, .. }
+            | Action::Release { pod, .. } => pod,
         }
     }
 }

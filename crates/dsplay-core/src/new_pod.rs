@@ -1,0 +1,151 @@
+//! The pod the controller creates for a node: the template plus the revision
+//! labels, the owner reference, the automatic tolerations and the node affinity
+//! that pins it to its node (how DaemonSet pods are scheduled since v1.12).
+
+use serde_yaml::{Mapping, Value};
+
+use crate::eligibility::tolerations::daemon_pod_tolerations;
+use crate::model::{
+    DaemonSet, NodeSelector, NodeSelectorRequirement, NodeSelectorTerm, ObjectMeta, OwnerReference, Pod, Timestamp,
+    Toleration,
+};
+use crate::revision::{REVISION_HASH_LABEL, TEMPLATE_GENERATION_LABEL};
+
+/// The required node affinity of a created pod: exactly one term,
+/// `metadata.name In [node]`; the user's required terms are dropped.
+// Models pkg/controller/daemon/util/daemonset_util.go ReplaceDaemonSetPodNodeNameNodeAffinity
+pub fn pinning_affinity(node: &str) -> NodeSelector {
+    NodeSelector {
+        terms: vec![NodeSelectorTerm {
+            match_expressions: Vec::new(),
+            match_fields: vec![NodeSelectorRequirement {
+                key: "metadata.name".into(),
+                operator: "In".into(),
+                values: vec![node.into()],
+            }],
+        }],
+    }
+}
+
+fn pod_labels(ds: &DaemonSet, hash: &str, generation: Option<i64>) -> Vec<(String, String)> {
+    let mut labels: Vec<(String, String)> =
+        ds.spec.template.labels.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    labels.push((REVISION_HASH_LABEL.into(), hash.into()));
+    if let Some(generation) = generation {
+        labels.push((TEMPLATE_GENERATION_LABEL.into(), generation.to_string()));
+    }
+    labels
+}
+
+pub fn owner_reference(ds: &DaemonSet) -> OwnerReference {
+    OwnerReference {
+        api_version: "apps/v1".into(),
+        kind: "DaemonSet".into(),
+        name: ds.meta.name.clone(),
+        uid: ds.meta.uid.clone(),
+        controller: true,
+        block_owner_deletion: true,
+    }
+}
+
+/// The created pod as the model sees it: Pending, not ready, up to date.
+// Models pkg/controller/daemon/util/daemonset_util.go CreatePodTemplate +
+// pkg/controller/controller_utils.go GetPodFromTemplate
+pub fn daemon_pod(ds: &DaemonSet, node: &str, name: &str, hash: &str, generation: Option<i64>, now: Timestamp) -> Pod {
+    let mut spec = ds.spec.template.spec.clone();
+    spec.tolerations = daemon_pod_tolerations(&spec);
+    spec.required_node_affinity = Some(pinning_affinity(node));
+    Pod {
+        meta: ObjectMeta {
+            name: name.into(),
+            namespace: ds.meta.namespace.clone(),
+            labels: pod_labels(ds, hash, generation).into_iter().collect(),
+            annotations: ds.spec.template.annotations.clone(),
+            creation_timestamp: Some(now),
+            owner_references: vec![owner_reference(ds)],
+            ..Default::default()
+        },
+        spec,
+        phase: "Pending".into(),
+        conditions: Vec::new(),
+    }
+}
+
+fn string(text: &str) -> Value {
+    Value::String(text.into())
+}
+
+fn mapping<const N: usize>(entries: [(&str, Value); N]) -> Value {
+    Value::Mapping(entries.into_iter().map(|(k, v)| (string(k), v)).collect())
+}
+
+fn toleration_value(t: &Toleration) -> Value {
+    let mut map = Mapping::new();
+    for (key, value) in [("key", &t.key), ("operator", &t.operator), ("value", &t.value), ("effect", &t.effect)] {
+        if !value.is_empty() {
+            map.insert(string(key), string(value));
+        }
+    }
+    if let Some(seconds) = t.toleration_seconds {
+        map.insert(string("tolerationSeconds"), Value::Number(seconds.into()));
+    }
+    Value::Mapping(map)
+}
+
+/// The whole Pod object the controller would send to the API server, as YAML,
+/// keeping every field of the user's template.
+pub fn daemon_pod_manifest(ds: &DaemonSet, node: &str, name: &str, hash: &str, generation: Option<i64>) -> Value {
+    let template = ds.spec.template.raw.as_mapping().cloned().unwrap_or_default();
+    let template_meta = template.get("metadata").and_then(Value::as_mapping).cloned().unwrap_or_default();
+    let mut spec = template.get("spec").and_then(Value::as_mapping).cloned().unwrap_or_default();
+
+    let mut metadata = Mapping::new();
+    metadata.insert(string("generateName"), string(&format!("{}-", ds.meta.name)));
+    metadata.insert(string("name"), string(name));
+    metadata.insert(string("namespace"), string(&ds.meta.namespace));
+    let labels: Mapping = pod_labels(ds, hash, generation).into_iter().map(|(k, v)| (string(&k), string(&v))).collect();
+    metadata.insert(string("labels"), Value::Mapping(labels));
+    if let Some(annotations) = template_meta.get("annotations") {
+        metadata.insert(string("annotations"), annotations.clone());
+    }
+    let owner = owner_reference(ds);
+    metadata.insert(
+        string("ownerReferences"),
+        Value::Sequence(vec![mapping([
+            ("apiVersion", string(&owner.api_version)),
+            ("kind", string(&owner.kind)),
+            ("name", string(&owner.name)),
+            ("uid", string(&owner.uid)),
+            ("controller", Value::Bool(true)),
+            ("blockOwnerDeletion", Value::Bool(true)),
+        ])]),
+    );
+
+    // Keep preferred node affinity, podAffinity and podAntiAffinity; replace the required part.
+    let mut affinity = spec.get("affinity").and_then(Value::as_mapping).cloned().unwrap_or_default();
+    let mut node_affinity = affinity.get("nodeAffinity").and_then(Value::as_mapping).cloned().unwrap_or_default();
+    let pinned = mapping([(
+        "nodeSelectorTerms",
+        Value::Sequence(vec![mapping([(
+            "matchFields",
+            Value::Sequence(vec![mapping([
+                ("key", string("metadata.name")),
+                ("operator", string("In")),
+                ("values", Value::Sequence(vec![string(node)])),
+            ])]),
+        )])]),
+    )]);
+    node_affinity.insert(string("requiredDuringSchedulingIgnoredDuringExecution"), pinned);
+    affinity.insert(string("nodeAffinity"), Value::Mapping(node_affinity));
+    spec.insert(string("affinity"), Value::Mapping(affinity));
+    let tolerations = daemon_pod_tolerations(&ds.spec.template.spec);
+    spec.insert(string("tolerations"), Value::Sequence(tolerations.iter().map(toleration_value).collect()));
+
+    mapping([
+        ("apiVersion", string("v1")),
+        ("kind", string("Pod")),
+        ("metadata", Value::Mapping(metadata)),
+        ("spec", Value::Mapping(spec)),
+        ("status", mapping([("phase", string("Pending"))])),
+    ])
+}

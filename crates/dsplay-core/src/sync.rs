@@ -1,0 +1,196 @@
+//! One sync of the DaemonSet controller, end to end: what `dsplay plan` prints.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::manage::{manage, Decisions};
+use crate::model::{DaemonSet, Node, Pod, PodSpec};
+use crate::naming::NameGenerator;
+use crate::new_pod::daemon_pod;
+use crate::ownership::{claim, Claim};
+use crate::plan::{Action, Event, NodePlan, Plan, PlanOptions};
+use crate::rollout::{rolling_numbers, rolling_update};
+use crate::scheduler_fit::pending_reason;
+use crate::status::compute_status;
+use crate::sync_context::SyncContext;
+use crate::validation::validate_daemon_set;
+
+/// At most this many creates and this many deletes per sync.
+// Models pkg/controller/daemon/daemon_controller.go BurstReplicas
+pub const BURST_REPLICAS: usize = 250;
+
+/// The API versions a current API server serves DaemonSets under.
+const SERVED_API_VERSION: &str = "apps/v1";
+
+/// kubectl's refusal of a DaemonSet under an API version no server serves any more.
+pub fn unserved_api_version(ds: &DaemonSet) -> Option<String> {
+    (ds.api_version != SERVED_API_VERSION).then(|| {
+        format!(
+            "resource mapping not found for name: {:?} namespace: {:?}: no matches for kind \"DaemonSet\" in version {:?} \
+             (DaemonSets are served only as apps/v1 since Kubernetes 1.16; apps/v1 also requires spec.selector)",
+            ds.meta.name, ds.meta.namespace, ds.api_version
+        )
+    })
+}
+
+/// What the API server says of the DaemonSet: its version, then validation.
+pub fn api_server_errors(ds: &DaemonSet) -> Vec<String> {
+    let mut errors: Vec<String> = unserved_api_version(ds).into_iter().collect();
+    errors.extend(validate_daemon_set(ds).into_iter().map(|e| e.message));
+    errors
+}
+
+/// One reconcile of `ds` against the cluster.
+// Models pkg/controller/daemon/daemon_controller.go syncDaemonSet
+pub fn plan(ds: &DaemonSet, nodes: &[Node], pods: &[Pod], options: &PlanOptions) -> Plan {
+    let ctx = SyncContext::new(ds, nodes, pods, options.current_revision_hash.as_deref(), options.now);
+    let desired = ctx.desired_number_scheduled();
+    let rolling = ds.spec.update_strategy.is_rolling_update().then(|| rolling_numbers(ds, desired).ok()).flatten();
+    let mut plan = Plan {
+        daemon_set: format!("{}/{}", ds.meta.namespace, ds.meta.name),
+        validation_errors: api_server_errors(ds),
+        nodes: Vec::with_capacity(nodes.len()),
+        actions: Vec::new(),
+        events: Vec::new(),
+        status: None,
+        status_after: None,
+        rolling,
+        revision_hash: ctx.hash.clone(),
+    };
+
+    let selects_everything = ds.spec.selector.as_ref().is_some_and(|s| s.is_empty());
+    if selects_everything {
+        plan.events.push(Event::warning(
+            "SelectingAll",
+            "This daemon set is selecting all pods. A non-empty selector is required.".into(),
+        ));
+    }
+    let acts = !selects_everything && ds.meta.deletion_timestamp.is_none();
+
+    let mut decisions = Decisions::default();
+    if acts {
+        plan.actions.extend(claims(ds, pods));
+        decisions = manage(&ctx, &options.failed_pod_backoff);
+        // The informer has not seen this sync's writes yet: the rolling update
+        // runs only in a sync where manage had nothing to do.
+        if decisions.is_empty() {
+            if let Some(numbers) = rolling {
+                if let Ok(rollout) = rolling_update(&ctx, numbers) {
+                    decisions = rollout;
+                }
+            }
+        }
+    }
+
+    if acts {
+        sync_nodes(&ctx, decisions, options, &mut plan);
+    }
+    let after = apply(ds, pods, &plan, options.now);
+    let created_count = plan.actions.iter().filter(|a| matches!(a, Action::Create { .. })).count();
+    plan.nodes = node_plans(&ctx, &after[after.len() - created_count..]);
+    if acts {
+        plan.status = Some(compute_status(&ctx));
+        let after_ctx = SyncContext::new(ds, nodes, &after, Some(&ctx.hash), options.now);
+        plan.status_after = Some(compute_status(&after_ctx));
+    }
+    plan
+}
+
+/// The pods once the plan's actions are done: deleted pods gone, created pods
+/// appended at the end (Pending, not ready, current revision), adopted pods owned
+/// and released pods let go.
+pub fn apply(ds: &DaemonSet, pods: &[Pod], plan: &Plan, now: crate::model::Timestamp) -> Vec<Pod> {
+    let generation = crate::revision::template_generation(ds);
+    let mut after: Vec<Pod> = Vec::with_capacity(pods.len() + plan.actions.len());
+    let mut created = Vec::new();
+    let mut deleted: BTreeSet<&str> = BTreeSet::new();
+    let mut owner_change: BTreeMap<&str, bool> = BTreeMap::new();
+    for action in &plan.actions {
+        match action {
+            Action::Create { node, pod } => created.push(daemon_pod(ds, node, pod, &plan.revision_hash, generation, now)),
+            Action::Delete { pod, .. } => {
+                deleted.insert(pod);
+            }
+            Action::Adopt { pod, .. } => {
+                owner_change.insert(pod, true);
+            }
+            Action::Release { pod, .. } => {
+                owner_change.insert(pod, false);
+            }
+        }
+    }
+    for pod in pods.iter().filter(|p| !deleted.contains(p.name())) {
+        let mut pod = pod.clone();
+        match owner_change.get(pod.name()) {
+            Some(true) => pod.meta.owner_references.push(crate::new_pod::owner_reference(ds)),
+            Some(false) => pod.meta.owner_references.retain(|r| !(r.controller && r.uid == ds.meta.uid)),
+            None => {}
+        }
+        after.push(pod);
+    }
+    after.extend(created);
+    after
+}
+
+/// Adoptions and releases the controller-ref manager makes before anything else.
+fn claims<'a>(ds: &'a DaemonSet, pods: &'a [Pod]) -> impl Iterator<Item = Action> + 'a {
+    pods.iter().filter_map(move |pod| {
+        let node = crate::ownership::target_node_name(pod).unwrap_or_default().to_string();
+        let pod_name = pod.name().to_string();
+        match claim(ds, pod) {
+            Claim::Adopt => Some(Action::Adopt { node, pod: pod_name }),
+            Claim::Release => Some(Action::Release { node, pod: pod_name }),
+            Claim::Owned | Claim::Ignore => None,
+        }
+    })
+}
+
+/// Issues at most `BURST_REPLICAS` creates (in slow-start batches, which all
+/// succeed here) and deletes, with their events.
+// Models pkg/controller/daemon/daemon_controller.go syncNodes
+fn sync_nodes(ctx: &SyncContext<'_>, mut decisions: Decisions, options: &PlanOptions, plan: &mut Plan) {
+    decisions.create_on.truncate(BURST_REPLICAS);
+    decisions.delete.truncate(BURST_REPLICAS);
+    plan.events.append(&mut decisions.events);
+    let ds = ctx.ds;
+    let mut names = NameGenerator::new(&ds.meta.name, options.name_seed, ctx.pods.iter().map(|p| p.meta.name.clone()));
+    for node in &decisions.create_on {
+        let name = names.next_name();
+        plan.events.push(Event::normal("SuccessfulCreate", format!("Created pod: {name}")));
+        plan.actions.push(Action::Create { node: node.clone(), pod: name });
+    }
+    for &id in &decisions.delete {
+        let pod = &ctx.pods[id];
+        let node = crate::ownership::target_node_name(pod).unwrap_or_default().to_string();
+        plan.actions.push(Action::Delete { node, pod: pod.name().to_string() });
+        plan.events.push(Event::normal("SuccessfulDelete", format!("Deleted pod: {}", pod.name())));
+    }
+}
+
+/// Per node: the verdict, and the reasons in the scheduler's words. A node that
+/// should run gets the reason its new (or still unscheduled) pod would stay Pending.
+fn node_plans(ctx: &SyncContext<'_>, created: &[Pod]) -> Vec<NodePlan> {
+    // Pods bound to each node, for the scheduler's resource and port checks.
+    let mut bound: BTreeMap<&str, Vec<&PodSpec>> = BTreeMap::new();
+    for pod in ctx.pods.iter().filter(|p| !p.is_terminal() && !p.spec.node_name.is_empty()) {
+        bound.entry(pod.spec.node_name.as_str()).or_default().push(&pod.spec);
+    }
+    ctx.nodes
+        .iter()
+        .zip(&ctx.eligibility)
+        .map(|(node, verdict)| {
+            let mut reasons = verdict.reasons.clone();
+            let waiting = created.iter().chain(ctx.group(node.name()).iter().map(|&i| &ctx.pods[i]))
+                .any(|p| crate::ownership::target_node_name(p) == Some(node.name()) && p.spec.node_name.is_empty() && !p.is_terminal());
+            if verdict.should_run && waiting {
+                let others = bound.get(node.name()).map_or(&[][..], Vec::as_slice);
+                reasons.extend(pending_reason(&ctx.ds.spec.template.spec, node, others, ctx.nodes.len()));
+            }
+            NodePlan {
+                name: node.name().to_string(),
+                should_run: verdict.should_run,
+                should_continue_running: verdict.should_continue_running,
+                reasons,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,204 @@
+//! `spec.selector`: its syntax, and whether it selects the template's labels.
+
+use super::field_error::FieldError;
+use super::label_syntax::label_value_errors;
+use super::object_meta::{validate_label_name, validate_labels};
+use super::render::{go_quote, json_string};
+use crate::model::{LabelSelector, LabelSelectorRequirement, Labels};
+
+// Models apimachinery/pkg/apis/meta/v1/validation/validation.go ValidateLabelSelector
+pub(crate) fn validate_label_selector(
+    selector: &LabelSelector,
+    path: &str,
+    errs: &mut Vec<FieldError>,
+) {
+    validate_labels(&selector.match_labels, &format!("{path}.matchLabels"), errs);
+    for (i, requirement) in selector.match_expressions.iter().enumerate() {
+        validate_requirement(requirement, &format!("{path}.matchExpressions[{i}]"), errs);
+    }
+}
+
+// Models apimachinery/pkg/apis/meta/v1/validation/validation.go ValidateLabelSelectorRequirement
+// (AllowInvalidLabelValueInSelector is false for a new object)
+fn validate_requirement(
+    requirement: &LabelSelectorRequirement,
+    path: &str,
+    errs: &mut Vec<FieldError>,
+) {
+    let values_path = format!("{path}.values");
+    match requirement.operator.as_str() {
+        "In" | "NotIn" => {
+            if requirement.values.is_empty() {
+                errs.push(FieldError::required(
+                    &values_path,
+                    "must be specified when `operator` is 'In' or 'NotIn'",
+                ));
+            }
+        }
+        "Exists" | "DoesNotExist" => {
+            if !requirement.values.is_empty() {
+                errs.push(FieldError::forbidden(
+                    &values_path,
+                    "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+                ));
+            }
+        }
+        operator => errs.push(FieldError::invalid(
+            &format!("{path}.operator"),
+            &json_string(operator),
+            "not a valid selector operator",
+        )),
+    }
+    validate_label_name(&requirement.key, &format!("{path}.key"), errs);
+    for (i, value) in requirement.values.iter().enumerate() {
+        for msg in label_value_errors(value) {
+            errs.push(FieldError::invalid(
+                &format!("{values_path}[{i}]"),
+                &go_quote(value),
+                &msg,
+            ));
+        }
+    }
+}
+
+/// Whether the selector, which must have passed `validate_label_selector`,
+/// selects `labels`. An absent selector selects nothing, `{}` everything.
+// Models apimachinery/pkg/apis/meta/v1/helpers.go LabelSelectorAsSelector and
+// apimachinery/pkg/labels/selector.go Requirement.Matches
+pub(crate) fn selector_matches(selector: Option<&LabelSelector>, labels: &Labels) -> bool {
+    let Some(selector) = selector else {
+        return false;
+    };
+    selector
+        .match_labels
+        .iter()
+        .all(|(key, value)| labels.get(key) == Some(value))
+        && selector.match_expressions.iter().all(|r| {
+            let have = labels.get(&r.key);
+            match r.operator.as_str() {
+                "In" => have.is_some_and(|v| r.values.contains(v)),
+                "NotIn" => have.is_none_or(|v| !r.values.contains(v)),
+                "Exists" => have.is_some(),
+                "DoesNotExist" => have.is_none(),
+                _ => false,
+            }
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn requirement(key: &str, operator: &str, values: &[&str]) -> LabelSelectorRequirement {
+        LabelSelectorRequirement {
+            key: key.into(),
+            operator: operator.into(),
+            values: values.iter().map(|v| v.to_string()).collect(),
+        }
+    }
+
+    fn validate(selector: &LabelSelector) -> Vec<String> {
+        let mut errs = Vec::new();
+        validate_label_selector(selector, "spec.selector", &mut errs);
+        errs.into_iter().map(|e| e.message).collect()
+    }
+
+    #[test]
+    fn in_needs_values() {
+        let selector = LabelSelector {
+            match_expressions: vec![requirement("app", "In", &[])],
+            ..Default::default()
+        };
+        assert_eq!(
+            validate(&selector),
+            vec!["spec.selector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'"]
+        );
+    }
+
+    #[test]
+    fn exists_forbids_values() {
+        let selector = LabelSelector {
+            match_expressions: vec![requirement("app", "DoesNotExist", &["x"])],
+            ..Default::default()
+        };
+        assert_eq!(
+            validate(&selector),
+            vec!["spec.selector.matchExpressions[0].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'"]
+        );
+    }
+
+    #[test]
+    fn unknown_operator_then_key_then_values() {
+        let selector = LabelSelector {
+            match_expressions: vec![
+                requirement("app", "In", &["ok"]),
+                requirement("-k", "Foo", &["a b"]),
+            ],
+            ..Default::default()
+        };
+        assert_eq!(
+            validate(&selector),
+            vec![
+                "spec.selector.matchExpressions[1].operator: Invalid value: \"Foo\": not a valid selector operator",
+                "spec.selector.matchExpressions[1].key: Invalid value: \"-k\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+                "spec.selector.matchExpressions[1].values[0]: Invalid value: \"a b\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
+            ]
+        );
+    }
+
+    #[test]
+    fn match_labels_syntax() {
+        let mut selector = LabelSelector::default();
+        selector
+            .match_labels
+            .insert("app".into(), "bad value".into());
+        let errs = validate(&selector);
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].starts_with(
+            "spec.selector.matchLabels: Invalid value: \"bad value\": a valid label must be"
+        ));
+    }
+
+    #[test]
+    fn matching() {
+        let mut labels = Labels::new();
+        labels.insert("app".into(), "ds".into());
+        labels.insert("tier".into(), "node".into());
+        assert!(!selector_matches(None, &labels));
+        assert!(selector_matches(Some(&LabelSelector::default()), &labels));
+        let mut selector = LabelSelector::default();
+        selector.match_labels.insert("app".into(), "ds".into());
+        assert!(selector_matches(Some(&selector), &labels));
+        selector.match_labels.insert("app".into(), "other".into());
+        assert!(!selector_matches(Some(&selector), &labels));
+
+        let with = |r| LabelSelector {
+            match_expressions: vec![r],
+            ..Default::default()
+        };
+        assert!(selector_matches(
+            Some(&with(requirement("app", "In", &["x", "ds"]))),
+            &labels
+        ));
+        assert!(!selector_matches(
+            Some(&with(requirement("app", "NotIn", &["ds"]))),
+            &labels
+        ));
+        assert!(selector_matches(
+            Some(&with(requirement("gone", "NotIn", &["ds"]))),
+            &labels
+        ));
+        assert!(selector_matches(
+            Some(&with(requirement("tier", "Exists", &[]))),
+            &labels
+        ));
+        assert!(!selector_matches(
+            Some(&with(requirement("tier", "DoesNotExist", &[]))),
+            &labels
+        ));
+        assert!(selector_matches(
+            Some(&with(requirement("gone", "DoesNotExist", &[]))),
+            &labels
+        ));
+    }
+}
