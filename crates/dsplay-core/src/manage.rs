@@ -1,7 +1,5 @@
 //! `manage`: per node, decide whether a pod must be created or which pods must go.
 
-use std::collections::BTreeSet;
-
 use crate::ownership::sort_oldest_scheduled_first;
 use crate::plan::Event;
 use crate::rollout::allows_surge;
@@ -27,8 +25,8 @@ impl Decisions {
 // Models pkg/controller/daemon/daemon_controller.go manage
 pub fn manage(ctx: &SyncContext<'_>, failed_pod_backoff: &[String]) -> Decisions {
     let mut decisions = Decisions::default();
-    for (node, verdict) in ctx.nodes.iter().zip(&ctx.eligibility) {
-        pods_should_be_on_node(ctx, node.name(), verdict.should_run, verdict.should_continue_running, failed_pod_backoff, &mut decisions);
+    for (index, verdict) in ctx.eligibility.iter().enumerate() {
+        pods_should_be_on_node(ctx, index, verdict.should_run, verdict.should_continue_running, failed_pod_backoff, &mut decisions);
     }
     decisions.delete.extend(unscheduled_pods_without_node(ctx));
     decisions
@@ -37,14 +35,15 @@ pub fn manage(ctx: &SyncContext<'_>, failed_pod_backoff: &[String]) -> Decisions
 // Models pkg/controller/daemon/daemon_controller.go podsShouldBeOnNode
 fn pods_should_be_on_node(
     ctx: &SyncContext<'_>,
-    node: &str,
+    node_index: usize,
     should_run: bool,
     should_continue_running: bool,
     failed_pod_backoff: &[String],
     out: &mut Decisions,
 ) {
-    let group = ctx.group(node);
-    let exists = ctx.groups.contains_key(node);
+    let node = ctx.nodes[node_index].name();
+    let group = ctx.group(node_index);
+    let exists = !group.is_empty();
     if should_run && !exists {
         out.create_on.push(node.to_string());
         return;
@@ -58,7 +57,7 @@ fn pods_should_be_on_node(
     let ns = &ctx.ds.meta.namespace;
     let mut running: Vec<usize> = Vec::new();
     for &id in group {
-        let pod = &ctx.pods[id];
+        let pod = ctx.pods[id];
         if pod.is_being_deleted() {
             continue;
         }
@@ -89,7 +88,7 @@ fn pods_should_be_on_node(
         // More than one pod: keep the oldest, delete the rest. No pod is created
         // in this sync even when none is left running.
         if running.len() > 1 {
-            sort_oldest_scheduled_first(&mut running, ctx.pods);
+            sort_oldest_scheduled_first(&mut running, &ctx.pods);
             out.delete.extend_from_slice(&running[1..]);
         }
         return;
@@ -102,10 +101,10 @@ fn pods_should_be_on_node(
     }
     // Surge: keep the oldest new pod and the oldest old pod, delete the rest;
     // then drop the old one if it is not ready or the new one is available.
-    sort_oldest_scheduled_first(&mut running, ctx.pods);
+    sort_oldest_scheduled_first(&mut running, &ctx.pods);
     let (mut oldest_new, mut oldest_old) = (None, None);
     for id in running {
-        let pod = &ctx.pods[id];
+        let pod = ctx.pods[id];
         let slot = if pod.meta.labels.get(crate::revision::REVISION_HASH_LABEL) == Some(&ctx.hash) {
             &mut oldest_new
         } else {
@@ -118,7 +117,7 @@ fn pods_should_be_on_node(
         }
     }
     if let (Some(new), Some(old)) = (oldest_new, oldest_old) {
-        if !ctx.pods[old].is_ready() || ctx.is_available(&ctx.pods[new]) {
+        if !ctx.pods[old].is_ready() || ctx.is_available(ctx.pods[new]) {
             out.delete.push(old);
         }
     }
@@ -128,13 +127,6 @@ fn pods_should_be_on_node(
 /// Pods bound to such a node are the pod garbage collector's, not ours.
 // Models pkg/controller/daemon/daemon_controller.go getUnscheduledPodsWithoutNode
 fn unscheduled_pods_without_node(ctx: &SyncContext<'_>) -> Vec<usize> {
-    let existing: BTreeSet<&str> = ctx.nodes.iter().map(|n| n.name()).collect();
-    let mut doomed = Vec::new();
-    for (node, ids) in &ctx.groups {
-        if existing.contains(node.as_str()) {
-            continue;
-        }
-        doomed.extend(ids.iter().copied().filter(|&i| ctx.pods[i].spec.node_name.is_empty()));
-    }
-    doomed
+    let elsewhere = ctx.groups_elsewhere.values().flatten().copied();
+    elsewhere.filter(|&i| ctx.pods[i].spec.node_name.is_empty()).collect()
 }

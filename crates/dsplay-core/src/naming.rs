@@ -6,17 +6,17 @@ use std::collections::BTreeSet;
 use crate::revision::ALPHANUMS;
 
 /// Generates unique pod names for one DaemonSet from a seed.
-pub struct NameGenerator {
+pub struct NameGenerator<'a> {
     prefix: String,
     state: u64,
-    taken: BTreeSet<String>,
+    taken: BTreeSet<std::borrow::Cow<'a, str>>,
 }
 
-impl NameGenerator {
+impl<'a> NameGenerator<'a> {
     /// `taken`: names already in use, never generated again.
     // Models k8s.io/apiserver/pkg/storage/names/generate.go SimpleNameGenerator
     // (base truncated to 58 characters, 5 random characters appended)
-    pub fn new(ds_name: &str, seed: u64, taken: impl IntoIterator<Item = String>) -> NameGenerator {
+    pub fn new(ds_name: &str, seed: u64, taken: impl IntoIterator<Item = &'a str>) -> NameGenerator<'a> {
         let mut prefix: String = format!("{ds_name}-");
         if prefix.len() > 58 {
             let mut cut = 58;
@@ -26,7 +26,7 @@ impl NameGenerator {
             prefix.truncate(cut);
         }
         let name_hash = ds_name.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
-        NameGenerator { prefix, state: seed ^ name_hash, taken: taken.into_iter().collect() }
+        NameGenerator { prefix, state: seed ^ name_hash, taken: taken.into_iter().map(std::borrow::Cow::Borrowed).collect() }
     }
 
     /// splitmix64: small, fast and well mixed; enough for names.
@@ -45,7 +45,8 @@ impl NameGenerator {
                 let pick = (self.next_random() % ALPHANUMS.len() as u64) as usize;
                 name.push(ALPHANUMS[pick] as char);
             }
-            if self.taken.insert(name.clone()) {
+            if !self.taken.contains(name.as_str()) {
+                self.taken.insert(std::borrow::Cow::Owned(name.clone()));
                 return name;
             }
         }
@@ -64,7 +65,7 @@ mod tests {
         assert_eq!(first, b.next_name());
         assert!(first.starts_with("fluentd-") && first.len() == "fluentd-".len() + 5);
         assert!(first["fluentd-".len()..].bytes().all(|c| ALPHANUMS.contains(&c)));
-        let mut c = NameGenerator::new("fluentd", 7, [first.clone()]);
+        let mut c = NameGenerator::new("fluentd", 7, [first.as_str()]);
         assert_ne!(c.next_name(), first, "a taken name is never reused");
     }
 

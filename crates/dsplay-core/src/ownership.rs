@@ -1,7 +1,6 @@
 //! Which pods belong to a DaemonSet, and which node each one is for.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 use crate::model::{DaemonSet, Pod};
 use crate::selector::selects;
@@ -58,23 +57,21 @@ pub fn target_node_name(pod: &Pod) -> Option<&str> {
         })
 }
 
-/// The DaemonSet's pods (indices into `pods`) grouped by target node, in input order.
-/// Terminal pods that are already being deleted are dropped.
+/// The DaemonSet's pods, each with its target node, in input order (pod
+/// indices into `pods`). Terminal pods already being deleted are dropped.
 // Models pkg/controller/daemon/daemon_controller.go getNodesToDaemonPods
-pub fn pods_by_node(ds: &DaemonSet, pods: &[Pod]) -> BTreeMap<String, Vec<usize>> {
-    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, pod) in pods.iter().enumerate() {
-        if !matches!(claim(ds, pod), Claim::Owned | Claim::Adopt) {
-            continue;
+pub fn daemon_pods_with_nodes<'p, 'a>(
+    ds: &'p DaemonSet,
+    pods: &'p [&'a Pod],
+) -> impl Iterator<Item = (&'a str, usize)> + 'p {
+    pods.iter().enumerate().filter_map(move |(i, &pod)| {
+        let claimed = matches!(claim(ds, pod), Claim::Owned | Claim::Adopt);
+        let dropped = pod.is_terminal() && pod.is_being_deleted();
+        if !claimed || dropped {
+            return None;
         }
-        if pod.is_terminal() && pod.is_being_deleted() {
-            continue;
-        }
-        if let Some(node) = target_node_name(pod) {
-            groups.entry(node.to_string()).or_default().push(i);
-        }
-    }
-    groups
+        target_node_name(pod).map(|node| (node, i))
+    })
 }
 
 /// Scheduled pods first, then oldest first, then by name.
@@ -88,7 +85,7 @@ pub fn oldest_scheduled_first(a: &Pod, b: &Pod) -> Ordering {
 }
 
 /// Sorts pod indices with `oldest_scheduled_first`.
-pub fn sort_oldest_scheduled_first(ids: &mut [usize], pods: &[Pod]) {
+pub fn sort_oldest_scheduled_first(ids: &mut [usize], pods: &[&Pod]) {
     ids.sort_by(|&a, &b| oldest_scheduled_first(&pods[a], &pods[b]));
 }
 
@@ -158,7 +155,7 @@ mod tests {
         let mut d = pod("d", "ds", None);
         d.meta.creation_timestamp = Some(5);
         d.spec.node_name = "n".into();
-        let pods = [a, b, d, c];
+        let pods = [&a, &b, &d, &c];
         let mut ids = vec![0, 1, 2, 3];
         sort_oldest_scheduled_first(&mut ids, &pods);
         let names: Vec<&str> = ids.iter().map(|&i| pods[i].name()).collect();

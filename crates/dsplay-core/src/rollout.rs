@@ -65,7 +65,7 @@ pub fn rolling_numbers(ds: &DaemonSet, desired: i64) -> Result<RollingNumbers, S
 fn updated_and_old<'p>(ctx: &SyncContext<'p>, ids: &[usize]) -> Option<(Option<usize>, Option<usize>)> {
     let (mut new, mut old) = (None, None);
     for &id in ids {
-        let pod: &'p Pod = &ctx.pods[id];
+        let pod: &'p Pod = ctx.pods[id];
         if pod.is_being_deleted() {
             continue;
         }
@@ -80,18 +80,15 @@ fn updated_and_old<'p>(ctx: &SyncContext<'p>, ids: &[usize]) -> Option<(Option<u
 /// Nodes the rolling update looks at: every node with pods, and every node
 /// that should run one. Upstream walks a Go map (unspecified order); dsplay
 /// walks nodes in input order, then pods' target nodes that are not in the list.
-fn rollout_nodes(ctx: &SyncContext<'_>) -> Vec<(String, Vec<usize>)> {
-    let mut out: Vec<(String, Vec<usize>)> = Vec::new();
-    for (node, verdict) in ctx.nodes.iter().zip(&ctx.eligibility) {
-        if verdict.should_run || ctx.groups.contains_key(node.name()) {
-            out.push((node.name().to_string(), ctx.group(node.name()).to_vec()));
+/// Each entry: the node's index in the node list (None for a node that is gone) and its pods.
+fn rollout_nodes<'c>(ctx: &'c SyncContext<'_>) -> Vec<(Option<usize>, &'c [usize])> {
+    let mut out = Vec::new();
+    for (i, verdict) in ctx.eligibility.iter().enumerate() {
+        if verdict.should_run || !ctx.group(i).is_empty() {
+            out.push((Some(i), ctx.group(i)));
         }
     }
-    for (node, ids) in &ctx.groups {
-        if ctx.node_index(node).is_none() {
-            out.push((node.clone(), ids.clone()));
-        }
-    }
+    out.extend(ctx.groups_elsewhere.values().map(|ids| (None, ids.as_slice())));
     out
 }
 
@@ -112,19 +109,19 @@ fn rolling_update_without_surge(ctx: &SyncContext<'_>, max_unavailable: i64) -> 
     let mut replace_now = Vec::new();
     let mut candidates = Vec::new();
     for (_, ids) in rollout_nodes(ctx) {
-        let Some((new, old)) = updated_and_old(ctx, &ids) else {
+        let Some((new, old)) = updated_and_old(ctx, ids) else {
             unavailable += 1; // manage will prune this node
             continue;
         };
         match (new, old) {
             (None, None) | (Some(_), Some(_)) => unavailable += 1,
             (Some(new), None) => {
-                if !ctx.is_available(&ctx.pods[new]) {
+                if !ctx.is_available(ctx.pods[new]) {
                     unavailable += 1;
                 }
             }
             (None, Some(old)) => {
-                if !ctx.is_available(&ctx.pods[old]) {
+                if !ctx.is_available(ctx.pods[old]) {
                     // An old pod that is down anyway is replaced without using budget.
                     replace_now.push(old);
                     unavailable += 1;
@@ -148,36 +145,37 @@ fn rolling_update_with_surge(ctx: &SyncContext<'_>, numbers: RollingNumbers) -> 
     let mut allowed = Vec::new();
     let (mut surge, mut available) = (0i64, 0i64);
     for (node, ids) in rollout_nodes(ctx) {
-        let Some((new, old)) = updated_and_old(ctx, &ids) else {
+        let Some((new, old)) = updated_and_old(ctx, ids) else {
             surge += 1; // manage will prune this node
             continue;
         };
         if let Some(counted) = old.or(new) {
-            if ctx.is_available(&ctx.pods[counted]) {
+            if ctx.is_available(ctx.pods[counted]) {
                 available += 1;
             }
         }
+        // Upstream fails the sync when the node of a pod is gone.
         let should_run = || -> Result<bool, String> {
-            let index = ctx.node_index(&node).ok_or_else(|| format!("couldn't get node for nodeName {node:?}"))?;
+            let index = node.ok_or_else(|| "couldn't get node for a pod's nodeName".to_string())?;
             Ok(ctx.eligibility[index].should_run)
         };
         match (new, old) {
             (_, None) => {}
             (None, Some(old)) => {
-                if !ctx.is_available(&ctx.pods[old]) {
+                if !ctx.is_available(ctx.pods[old]) {
                     if should_run()? {
-                        allowed.push(node);
+                        allowed.extend(node.map(|i| ctx.nodes[i].name().to_string()));
                     } else {
                         delete.push(old);
                     }
                 } else if !should_run()? {
                     should_not_run.push(old);
                 } else if surge < numbers.max_surge {
-                    candidates.push(node);
+                    candidates.extend(node.map(|i| ctx.nodes[i].name().to_string()));
                 }
             }
             (Some(new), Some(old)) => {
-                if ctx.is_available(&ctx.pods[new]) {
+                if ctx.is_available(ctx.pods[new]) {
                     delete.push(old);
                 } else {
                     surge += 1;

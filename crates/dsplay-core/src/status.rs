@@ -1,28 +1,25 @@
 //! The DaemonSet's status counters, as `kubectl get ds` shows them.
 
-use crate::ownership::sort_oldest_scheduled_first;
+use crate::ownership::oldest_scheduled_first;
 use crate::plan::Status;
 use crate::sync_context::SyncContext;
 
 // Models pkg/controller/daemon/daemon_controller.go updateDaemonSetStatus
 pub fn compute_status(ctx: &SyncContext<'_>) -> Status {
     let mut status = Status::default();
-    for (node, verdict) in ctx.nodes.iter().zip(&ctx.eligibility) {
-        let mut pods = ctx.group(node.name()).to_vec();
+    for (index, verdict) in ctx.eligibility.iter().enumerate() {
+        let group = ctx.group(index);
         if !verdict.should_run {
-            if !pods.is_empty() {
+            if !group.is_empty() {
                 status.number_misscheduled += 1;
             }
             continue;
         }
         status.desired_number_scheduled += 1;
-        if pods.is_empty() {
-            continue;
-        }
-        status.current_number_scheduled += 1;
         // The oldest pod speaks for the node.
-        sort_oldest_scheduled_first(&mut pods, ctx.pods);
-        let pod = &ctx.pods[pods[0]];
+        let oldest = group.iter().map(|&i| ctx.pods[i]).min_by(|a, b| oldest_scheduled_first(a, b));
+        let Some(pod) = oldest else { continue };
+        status.current_number_scheduled += 1;
         if pod.is_ready() {
             status.number_ready += 1;
             if ctx.is_available(pod) {

@@ -11,7 +11,7 @@ use crate::plan::{Action, Event, NodePlan, Plan, PlanOptions};
 use crate::rollout::{rolling_numbers, rolling_update};
 use crate::scheduler_fit::pending_reason;
 use crate::status::compute_status;
-use crate::sync_context::SyncContext;
+use crate::sync_context::{judge_nodes, SyncContext};
 use crate::validation::validate_daemon_set;
 
 /// At most this many creates and this many deletes per sync.
@@ -42,7 +42,8 @@ pub fn api_server_errors(ds: &DaemonSet) -> Vec<String> {
 /// One reconcile of `ds` against the cluster.
 // Models pkg/controller/daemon/daemon_controller.go syncDaemonSet
 pub fn plan(ds: &DaemonSet, nodes: &[Node], pods: &[Pod], options: &PlanOptions) -> Plan {
-    let ctx = SyncContext::new(ds, nodes, pods, options.current_revision_hash.as_deref(), options.now);
+    let eligibility = judge_nodes(ds, nodes);
+    let ctx = SyncContext::new(ds, nodes, &eligibility, pods.iter().collect(), options.current_revision_hash.as_deref(), options.now);
     let desired = ctx.desired_number_scheduled();
     let rolling = ds.spec.update_strategy.is_rolling_update().then(|| rolling_numbers(ds, desired).ok()).flatten();
     let mut plan = Plan {
@@ -81,16 +82,15 @@ pub fn plan(ds: &DaemonSet, nodes: &[Node], pods: &[Pod], options: &PlanOptions)
         }
     }
 
-    if acts {
-        sync_nodes(&ctx, decisions, options, &mut plan);
-    }
-    let after = apply(ds, pods, &plan, options.now);
-    let created_count = plan.actions.iter().filter(|a| matches!(a, Action::Create { .. })).count();
-    plan.nodes = node_plans(&ctx, &after[after.len() - created_count..]);
+    let (created, deleted) = if acts { sync_nodes(&ctx, decisions, options, &mut plan) } else { Default::default() };
+    plan.nodes = node_plans(&ctx, &created);
     if acts {
         plan.status = Some(compute_status(&ctx));
-        let after_ctx = SyncContext::new(ds, nodes, &after, Some(&ctx.hash), options.now);
-        plan.status_after = Some(compute_status(&after_ctx));
+        // The same sync seen after its writes, without copying any pod.
+        let deleted: BTreeSet<usize> = deleted.into_iter().collect();
+        let kept = ctx.pods.iter().enumerate().filter(|(i, _)| !deleted.contains(i)).map(|(_, p)| *p);
+        let after = SyncContext::new(ds, nodes, &eligibility, kept.chain(&created).collect(), Some(&ctx.hash), options.now);
+        plan.status_after = Some(compute_status(&after));
     }
     plan
 }
@@ -147,15 +147,18 @@ fn claims<'a>(ds: &'a DaemonSet, pods: &'a [Pod]) -> impl Iterator<Item = Action
 /// Issues at most `BURST_REPLICAS` creates (in slow-start batches, which all
 /// succeed here) and deletes, with their events.
 // Models pkg/controller/daemon/daemon_controller.go syncNodes
-fn sync_nodes(ctx: &SyncContext<'_>, mut decisions: Decisions, options: &PlanOptions, plan: &mut Plan) {
+fn sync_nodes(ctx: &SyncContext<'_>, mut decisions: Decisions, options: &PlanOptions, plan: &mut Plan) -> (Vec<Pod>, Vec<usize>) {
     decisions.create_on.truncate(BURST_REPLICAS);
     decisions.delete.truncate(BURST_REPLICAS);
     plan.events.append(&mut decisions.events);
     let ds = ctx.ds;
-    let mut names = NameGenerator::new(&ds.meta.name, options.name_seed, ctx.pods.iter().map(|p| p.meta.name.clone()));
+    let taken = if decisions.create_on.is_empty() { Vec::new() } else { ctx.pods.iter().map(|p| p.name()).collect() };
+    let mut names = NameGenerator::new(&ds.meta.name, options.name_seed, taken);
+    let mut created = Vec::with_capacity(decisions.create_on.len());
     for node in &decisions.create_on {
         let name = names.next_name();
         plan.events.push(Event::normal("SuccessfulCreate", format!("Created pod: {name}")));
+        created.push(daemon_pod(ds, node, &name, &ctx.hash, ctx.generation, options.now));
         plan.actions.push(Action::Create { node: node.clone(), pod: name });
     }
     for &id in &decisions.delete {
@@ -164,6 +167,7 @@ fn sync_nodes(ctx: &SyncContext<'_>, mut decisions: Decisions, options: &PlanOpt
         plan.actions.push(Action::Delete { node, pod: pod.name().to_string() });
         plan.events.push(Event::normal("SuccessfulDelete", format!("Deleted pod: {}", pod.name())));
     }
+    (created, decisions.delete)
 }
 
 /// Per node: the verdict, and the reasons in the scheduler's words. A node that
@@ -174,14 +178,21 @@ fn node_plans(ctx: &SyncContext<'_>, created: &[Pod]) -> Vec<NodePlan> {
     for pod in ctx.pods.iter().filter(|p| !p.is_terminal() && !p.spec.node_name.is_empty()) {
         bound.entry(pod.spec.node_name.as_str()).or_default().push(&pod.spec);
     }
+    // Nodes with a DaemonSet pod that still waits for the scheduler.
+    let unscheduled = |p: &&Pod| p.spec.node_name.is_empty() && !p.is_terminal();
+    let created_on: BTreeSet<&str> = created.iter().filter_map(crate::ownership::target_node_name).collect();
     ctx.nodes
         .iter()
-        .zip(&ctx.eligibility)
-        .map(|(node, verdict)| {
+        .zip(ctx.eligibility)
+        .enumerate()
+        .map(|(index, (node, verdict))| {
+            let waiting = created_on.contains(node.name())
+                || ctx.group(index).iter().map(|&i| ctx.pods[i]).any(|p| unscheduled(&p));
             let mut reasons = verdict.reasons.clone();
-            let waiting = created.iter().chain(ctx.group(node.name()).iter().map(|&i| &ctx.pods[i]))
-                .any(|p| crate::ownership::target_node_name(p) == Some(node.name()) && p.spec.node_name.is_empty() && !p.is_terminal());
-            if verdict.should_run && waiting {
+            // A node that reports no allocatable resources (hand-written YAML
+            // without a status) is not judged for fit: the real scheduler would
+            // see zero capacity, which is never what such a user means.
+            if verdict.should_run && waiting && !node.allocatable.is_empty() {
                 let others = bound.get(node.name()).map_or(&[][..], Vec::as_slice);
                 reasons.extend(pending_reason(&ctx.ds.spec.template.spec, node, others, ctx.nodes.len()));
             }

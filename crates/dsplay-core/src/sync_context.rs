@@ -2,43 +2,70 @@
 //! pods grouped by node and the current revision. Built once, read by
 //! `manage`, `rolling_update` and `status`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use crate::eligibility::{node_should_run_daemon_pod, Eligibility};
+use crate::eligibility::{DaemonPodRules, Eligibility};
 use crate::model::{DaemonSet, Node, Pod, Timestamp};
-use crate::ownership::pods_by_node;
+use crate::ownership::daemon_pods_with_nodes;
 use crate::revision::{is_pod_updated, template_generation, template_hash};
 
 pub struct SyncContext<'a> {
     pub ds: &'a DaemonSet,
     pub nodes: &'a [Node],
-    pub pods: &'a [Pod],
+    /// Every pod in the cluster (the controller filters its own).
+    pub pods: Vec<&'a Pod>,
     /// One per node, in node order.
-    pub eligibility: Vec<Eligibility>,
-    /// The DaemonSet's pods (indices into `pods`) by target node.
-    pub groups: BTreeMap<String, Vec<usize>>,
+    pub eligibility: &'a [Eligibility],
+    /// The DaemonSet's pods (indices into `pods`) on each node, in node order.
+    /// A Vec, not a map by name: a sync looks groups up many times per node.
+    pub groups: Vec<Vec<usize>>,
+    /// The DaemonSet's pods whose target node is not in the node list.
+    pub groups_elsewhere: BTreeMap<&'a str, Vec<usize>>,
     pub hash: String,
     pub generation: Option<i64>,
     pub now: Timestamp,
 }
 
+/// Every node's verdict, in node order: computed once per sync.
+pub fn judge_nodes(ds: &DaemonSet, nodes: &[Node]) -> Vec<Eligibility> {
+    let rules = DaemonPodRules::new(ds);
+    nodes.iter().map(|node| rules.judge(node)).collect()
+}
+
 impl<'a> SyncContext<'a> {
-    pub fn new(ds: &'a DaemonSet, nodes: &'a [Node], pods: &'a [Pod], hash: Option<&str>, now: Timestamp) -> Self {
+    pub fn new(
+        ds: &'a DaemonSet,
+        nodes: &'a [Node],
+        eligibility: &'a [Eligibility],
+        pods: Vec<&'a Pod>,
+        hash: Option<&str>,
+        now: Timestamp,
+    ) -> Self {
+        let position: HashMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (n.name(), i)).collect();
+        let mut groups = vec![Vec::new(); nodes.len()];
+        let mut groups_elsewhere: BTreeMap<&'a str, Vec<usize>> = BTreeMap::new();
+        for (node, pod) in daemon_pods_with_nodes(ds, &pods) {
+            match position.get(node) {
+                Some(&i) => groups[i].push(pod),
+                None => groups_elsewhere.entry(node).or_default().push(pod),
+            }
+        }
         SyncContext {
             ds,
             nodes,
+            groups,
+            groups_elsewhere,
             pods,
-            eligibility: nodes.iter().map(|node| node_should_run_daemon_pod(ds, node)).collect(),
-            groups: pods_by_node(ds, pods),
+            eligibility,
             hash: hash.map_or_else(|| template_hash(&ds.spec.template.raw), str::to_string),
             generation: template_generation(ds),
             now,
         }
     }
 
-    /// The pods (indices into `pods`) grouped on `node`; empty when none.
-    pub fn group(&self, node: &str) -> &[usize] {
-        self.groups.get(node).map_or(&[], Vec::as_slice)
+    /// The pods (indices into `pods`) on the node at `node_index`; empty when none.
+    pub fn group(&self, node_index: usize) -> &[usize] {
+        self.groups.get(node_index).map_or(&[], Vec::as_slice)
     }
 
     pub fn is_updated(&self, pod: &Pod) -> bool {
@@ -53,7 +80,4 @@ impl<'a> SyncContext<'a> {
         self.eligibility.iter().filter(|e| e.should_run).count() as i64
     }
 
-    pub fn node_index(&self, name: &str) -> Option<usize> {
-        self.nodes.iter().position(|n| n.name() == name)
-    }
 }

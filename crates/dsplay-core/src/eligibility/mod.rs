@@ -4,7 +4,7 @@
 pub mod node_affinity;
 pub mod tolerations;
 
-use crate::model::{DaemonSet, Node};
+use crate::model::{DaemonSet, Node, Toleration};
 use tolerations::{daemon_pod_tolerations, first_untolerated, untolerated_taint_reason};
 
 pub const REASON_NODE_NAME: &str = "node(s) didn't match the requested node name";
@@ -30,11 +30,28 @@ pub struct Check {
     pub passed: bool,
 }
 
+/// Judges nodes for one DaemonSet; what depends only on the DaemonSet (the
+/// merged tolerations) is worked out once, not per node.
+pub struct DaemonPodRules<'a> {
+    ds: &'a DaemonSet,
+    tolerations: Vec<Toleration>,
+}
+
+pub fn node_should_run_daemon_pod(ds: &DaemonSet, node: &Node) -> Eligibility {
+    DaemonPodRules::new(ds).judge(node)
+}
+
+impl<'a> DaemonPodRules<'a> {
+    pub fn new(ds: &'a DaemonSet) -> Self {
+        DaemonPodRules { ds, tolerations: daemon_pod_tolerations(&ds.spec.template.spec) }
+    }
+
 /// Models pkg/controller/daemon/daemon_controller.go NodeShouldRunDaemonPod (with
 /// `predicates`): reads only the node's name, labels and taints; never its
 /// conditions, `spec.unschedulable`, resources or pods.
-pub fn node_should_run_daemon_pod(ds: &DaemonSet, node: &Node) -> Eligibility {
-    let spec = &ds.spec.template.spec;
+pub fn judge(&self, node: &Node) -> Eligibility {
+    let spec = &self.ds.spec.template.spec;
+    let tolerations = &self.tolerations;
     let mut checks = Vec::with_capacity(3);
     let verdict = |should_run, should_continue_running, reason: Option<String>, checks| Eligibility {
         should_run,
@@ -57,14 +74,14 @@ pub fn node_should_run_daemon_pod(ds: &DaemonSet, node: &Node) -> Eligibility {
 
     // Models daemon_controller.go predicates: FindMatchingUntoleratedTaint over
     // NoSchedule and NoExecute taints; PreferNoSchedule never blocks.
-    let tolerations = daemon_pod_tolerations(spec);
-    let blocking = first_untolerated(&node.taints, &tolerations, |t| t.effect == "NoSchedule" || t.effect == "NoExecute");
+    let blocking = first_untolerated(&node.taints, tolerations, |t| t.effect == "NoSchedule" || t.effect == "NoExecute");
     checks.push(Check { name: "taints and tolerations", passed: blocking.is_none() });
     match blocking {
         None => verdict(true, true, None, checks),
         Some(taint) => {
-            let evicting = first_untolerated(&node.taints, &tolerations, |t| t.effect == "NoExecute");
+            let evicting = first_untolerated(&node.taints, tolerations, |t| t.effect == "NoExecute");
             verdict(false, evicting.is_none(), Some(untolerated_taint_reason(taint)), checks)
         }
     }
+}
 }
