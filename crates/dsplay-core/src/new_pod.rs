@@ -48,26 +48,40 @@ pub fn owner_reference(ds: &DaemonSet) -> OwnerReference {
     }
 }
 
-/// The created pod as the model sees it: Pending, not ready, up to date.
+/// Makes the pods the controller creates for one DaemonSet revision: what is
+/// the same for every node is worked out once.
 // Models pkg/controller/daemon/util/daemonset_util.go CreatePodTemplate +
 // pkg/controller/controller_utils.go GetPodFromTemplate
-pub fn daemon_pod(ds: &DaemonSet, node: &str, name: &str, hash: &str, generation: Option<i64>, now: Timestamp) -> Pod {
-    let mut spec = ds.spec.template.spec.clone();
-    spec.tolerations = daemon_pod_tolerations(&spec);
-    spec.required_node_affinity = Some(pinning_affinity(node));
-    Pod {
-        meta: ObjectMeta {
-            name: name.into(),
-            namespace: ds.meta.namespace.clone(),
-            labels: pod_labels(ds, hash, generation).into_iter().collect(),
-            annotations: ds.spec.template.annotations.clone(),
-            creation_timestamp: Some(now),
-            owner_references: vec![owner_reference(ds)],
-            ..Default::default()
-        },
-        spec,
-        phase: "Pending".into(),
-        conditions: Vec::new(),
+pub struct DaemonPodFactory {
+    prototype: Pod,
+}
+
+impl DaemonPodFactory {
+    pub fn new(ds: &DaemonSet, hash: &str, generation: Option<i64>) -> Self {
+        let mut spec = ds.spec.template.spec.clone();
+        spec.tolerations = daemon_pod_tolerations(&spec);
+        let prototype = Pod {
+            meta: ObjectMeta {
+                namespace: ds.meta.namespace.clone(),
+                labels: pod_labels(ds, hash, generation).into_iter().collect(),
+                annotations: ds.spec.template.annotations.clone(),
+                owner_references: vec![owner_reference(ds)],
+                ..Default::default()
+            },
+            spec,
+            phase: "Pending".into(),
+            conditions: Vec::new(),
+        };
+        DaemonPodFactory { prototype }
+    }
+
+    /// The created pod as the model sees it: Pending, not ready, up to date.
+    pub fn pod(&self, node: &str, name: &str, now: Timestamp) -> Pod {
+        let mut pod = self.prototype.clone();
+        pod.meta.name = name.into();
+        pod.meta.creation_timestamp = Some(now);
+        pod.spec.required_node_affinity = Some(pinning_affinity(node));
+        pod
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::manage::{manage, Decisions};
 use crate::model::{DaemonSet, Node, Pod, PodSpec};
 use crate::naming::NameGenerator;
-use crate::new_pod::daemon_pod;
+use crate::new_pod::DaemonPodFactory;
 use crate::ownership::{claim, Claim};
 use crate::plan::{Action, Event, NodePlan, Plan, PlanOptions};
 use crate::rollout::{rolling_numbers, rolling_update};
@@ -99,14 +99,14 @@ pub fn plan(ds: &DaemonSet, nodes: &[Node], pods: &[Pod], options: &PlanOptions)
 /// appended at the end (Pending, not ready, current revision), adopted pods owned
 /// and released pods let go.
 pub fn apply(ds: &DaemonSet, pods: &[Pod], plan: &Plan, now: crate::model::Timestamp) -> Vec<Pod> {
-    let generation = crate::revision::template_generation(ds);
+    let factory = DaemonPodFactory::new(ds, &plan.revision_hash, crate::revision::template_generation(ds));
     let mut after: Vec<Pod> = Vec::with_capacity(pods.len() + plan.actions.len());
     let mut created = Vec::new();
     let mut deleted: BTreeSet<&str> = BTreeSet::new();
     let mut owner_change: BTreeMap<&str, bool> = BTreeMap::new();
     for action in &plan.actions {
         match action {
-            Action::Create { node, pod } => created.push(daemon_pod(ds, node, pod, &plan.revision_hash, generation, now)),
+            Action::Create { node, pod } => created.push(factory.pod(node, pod, now)),
             Action::Delete { pod, .. } => {
                 deleted.insert(pod);
             }
@@ -155,10 +155,11 @@ fn sync_nodes(ctx: &SyncContext<'_>, mut decisions: Decisions, options: &PlanOpt
     let taken = if decisions.create_on.is_empty() { Vec::new() } else { ctx.pods.iter().map(|p| p.name()).collect() };
     let mut names = NameGenerator::new(&ds.meta.name, options.name_seed, taken);
     let mut created = Vec::with_capacity(decisions.create_on.len());
+    let factory = DaemonPodFactory::new(ds, &ctx.hash, ctx.generation);
     for node in &decisions.create_on {
         let name = names.next_name();
         plan.events.push(Event::normal("SuccessfulCreate", format!("Created pod: {name}")));
-        created.push(daemon_pod(ds, node, &name, &ctx.hash, ctx.generation, options.now));
+        created.push(factory.pod(node, &name, options.now));
         plan.actions.push(Action::Create { node: node.clone(), pod: name });
     }
     for &id in &decisions.delete {

@@ -3,6 +3,7 @@
 //! `manage`, `rolling_update` and `status`.
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::eligibility::{DaemonPodRules, Eligibility};
 use crate::model::{DaemonSet, Node, Pod, Timestamp};
@@ -26,6 +27,26 @@ pub struct SyncContext<'a> {
     pub now: Timestamp,
 }
 
+/// FNV-1a: node names are short and not adversarial within one page, and
+/// std's SipHash costs more than the rest of a lookup here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type BuildFnv = BuildHasherDefault<Fnv>;
+
 /// Every node's verdict, in node order: computed once per sync.
 pub fn judge_nodes(ds: &DaemonSet, nodes: &[Node]) -> Vec<Eligibility> {
     let rules = DaemonPodRules::new(ds);
@@ -41,7 +62,7 @@ impl<'a> SyncContext<'a> {
         hash: Option<&str>,
         now: Timestamp,
     ) -> Self {
-        let position: HashMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (n.name(), i)).collect();
+        let position: HashMap<&str, usize, BuildFnv> = nodes.iter().enumerate().map(|(i, n)| (n.name(), i)).collect();
         let mut groups = vec![Vec::new(); nodes.len()];
         let mut groups_elsewhere: BTreeMap<&'a str, Vec<usize>> = BTreeMap::new();
         for (node, pod) in daemon_pods_with_nodes(ds, &pods) {
