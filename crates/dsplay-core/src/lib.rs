@@ -9,12 +9,15 @@
 pub mod diagnostic;
 pub mod eligibility;
 pub mod kubectl;
+pub mod lints;
 pub mod manage;
 pub mod model;
 pub mod naming;
 pub mod new_pod;
+pub mod node_edit;
 pub mod ownership;
 pub mod plan;
+pub mod presets;
 pub mod read;
 pub mod revision;
 pub mod rollout;
