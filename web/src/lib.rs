@@ -1,0 +1,11 @@
+//! The dsplay playground: a DaemonSet's YAML beside a list of nodes, and where the
+//! DaemonSet controller would put its pods, simulated in the browser by dsplay-core.
+//!
+//! Organised like yew's `examples/function_todomvc`: `state` holds the state and
+//! its reducer, `components` the small pieces of the page, `app` wires them.
+
+pub mod app;
+pub mod components;
+pub mod state;
+
+pub use app::App;

@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<dsplay_web::App>::new().render();
+}
