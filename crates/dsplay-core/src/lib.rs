@@ -23,6 +23,7 @@ pub mod revision;
 pub mod rollout;
 pub mod scheduler_fit;
 pub mod selector;
+pub mod share_link;
 pub mod status;
 pub mod sync;
 pub mod sync_context;

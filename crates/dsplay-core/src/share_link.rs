@@ -1,0 +1,165 @@
+//! Share links: the whole playground state in the URL, so a link opens exactly
+//! what its author saw. `v1:` then base64url of raw-DEFLATEd YAML:
+//!
+//! ```yaml
+//! v: 1
+//! daemonSet: "<the editor text>"
+//! nodes: "<the node list, as kubectl get nodes -o yaml prints it>"
+//! selected: "<namespace/name, when the editor holds several DaemonSets>"
+//! ```
+//!
+//! Versioned: a later version keeps decoding every earlier one (tests hold a
+//! real v1 link). Decoding is bounded: a link never inflates past
+//! `MAX_DECODED_BYTES`, whatever it claims.
+
+use serde_yaml::{Mapping, Value};
+
+/// A decoded link never exceeds this (the editor's own input cap).
+pub const MAX_DECODED_BYTES: usize = crate::read::MAX_SOURCE_BYTES;
+
+/// What a link carries: the user's inputs, as text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SharedInputs {
+    pub daemon_set: String,
+    pub nodes: String,
+    pub selected: Option<String>,
+}
+
+const PREFIX_V1: &str = "v1:";
+
+pub fn encode(inputs: &SharedInputs) -> String {
+    let mut map = Mapping::new();
+    map.insert("v".into(), Value::Number(1.into()));
+    map.insert("daemonSet".into(), Value::String(inputs.daemon_set.clone()));
+    map.insert("nodes".into(), Value::String(inputs.nodes.clone()));
+    if let Some(selected) = &inputs.selected {
+        map.insert("selected".into(), Value::String(selected.clone()));
+    }
+    let yaml = serde_yaml::to_string(&Value::Mapping(map)).unwrap_or_default();
+    let compressed = miniz_oxide::deflate::compress_to_vec(yaml.as_bytes(), 9);
+    format!("{PREFIX_V1}{}", base64url_encode(&compressed))
+}
+
+/// Decodes a link's fragment (with or without the leading `#`).
+pub fn decode(fragment: &str) -> Result<SharedInputs, String> {
+    let fragment = fragment.trim_start_matches('#');
+    let Some(payload) = fragment.strip_prefix(PREFIX_V1) else {
+        return Err("this link was not made by dsplay (or by a newer version of it)".into());
+    };
+    let compressed = base64url_decode(payload).ok_or("this link is damaged: it is not valid base64url")?;
+    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_DECODED_BYTES).map_err(|e| {
+        if matches!(e.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) {
+            format!("this link holds more than {} KiB: too large to open", MAX_DECODED_BYTES / 1024)
+        } else {
+            "this link is damaged: its data does not decompress".to_string()
+        }
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| "this link is damaged: it is not text".to_string())?;
+    let value: Value = serde_yaml::from_str(&text).map_err(|e| format!("this link is damaged: {e}"))?;
+    let text_of = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_string);
+    if value.get("v").and_then(Value::as_i64) != Some(1) {
+        return Err("this link's version is not one dsplay knows".into());
+    }
+    Ok(SharedInputs {
+        daemon_set: text_of("daemonSet").ok_or("this link is damaged: it has no DaemonSet")?,
+        nodes: text_of("nodes").unwrap_or_default(),
+        selected: text_of("selected"),
+    })
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Base64url without padding (RFC 4648 section 5), as URLs want it.
+pub fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    let text = text.trim_end_matches('=');
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let mut acc: u32 = 0;
+    let mut bits = 0;
+    for c in text.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' | b'+' => 62,
+            b'_' | b'/' => 63,
+            _ => return None,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    // A single leftover character carries fewer than 8 bits: not valid base64.
+    (bits < 6).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> SharedInputs {
+        SharedInputs {
+            daemon_set: "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: x}\n".into(),
+            nodes: "apiVersion: v1\nkind: List\nitems: []\n".into(),
+            selected: Some("default/x".into()),
+        }
+    }
+
+    #[test]
+    fn round_trips() {
+        let link = encode(&sample());
+        assert!(link.starts_with("v1:"));
+        assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_:".contains(&b)));
+        assert_eq!(decode(&link), Ok(sample()));
+        assert_eq!(decode(&format!("#{link}")), Ok(sample()));
+    }
+
+    /// A link in the first version's format (made here by an independent raw
+    /// DEFLATE encoder, Python's zlib): later versions must keep opening it.
+    #[test]
+    fn a_v1_link_from_the_first_release_still_opens() {
+        let v1 = "v1:ZYyxCgJBDET7_Yr8wXFtaks7wUYsgpmDxdvsYeJxoP67sRAEu-HNm1mZxqKC1u2AYHoWIlnqETev3Tjz4sM6Jr1WU6bdV03SEKISwvQwaWDaXsW6wv9vfh721T_jGmgpns7FMeMSyEoxyX2OYStv";
+        let decoded = decode(v1).unwrap();
+        assert_eq!(decoded, sample());
+    }
+
+    #[test]
+    fn damaged_and_foreign_links_get_a_message() {
+        assert!(decode("v2:abc").unwrap_err().contains("not made by dsplay"));
+        assert!(decode("v1:***").unwrap_err().contains("base64url"));
+        assert!(decode("v1:AAAA").unwrap_err().contains("damaged"));
+        assert!(decode("").is_err());
+    }
+
+    #[test]
+    fn a_link_that_inflates_to_gigabytes_is_refused() {
+        // 64 MiB of zeros deflates to about 64 KiB of link.
+        let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b'a'; 64 << 20], 9);
+        let err = decode(&format!("v1:{}", base64url_encode(&bomb))).unwrap_err();
+        assert!(err.contains("too large"), "{err}");
+    }
+
+    #[test]
+    fn base64url_matches_rfc_4648_vectors() {
+        for (plain, encoded) in [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")] {
+            assert_eq!(base64url_encode(plain.as_bytes()), encoded);
+            assert_eq!(base64url_decode(encoded).unwrap(), plain.as_bytes());
+        }
+        assert_eq!(base64url_decode("Z"), None);
+    }
+}
