@@ -2,6 +2,7 @@
 
 mod args;
 mod report;
+mod simulate;
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -9,10 +10,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use args::{Command, Output, PlanArgs, USAGE};
 use dsplay_core::timestamp::parse_rfc3339;
-use dsplay_core::{read_sources, select_daemon_set, PlanOptions, Severity, Source};
+use dsplay_core::{read_sources, select_daemon_set, Cluster, PlanOptions, Severity, Source};
 
 const EXIT_UNREADABLE: u8 = 1;
-const EXIT_USAGE: u8 = 2;
+pub const EXIT_USAGE: u8 = 2;
 const EXIT_REFUSED: u8 = 3;
 
 fn main() -> ExitCode {
@@ -23,6 +24,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Command::Plan(plan)) => run_plan(plan),
+        Ok(Command::Simulate(sim)) => simulate::run(sim),
         Err(message) => {
             eprintln!("dsplay: {message}\n\n{USAGE}");
             ExitCode::from(EXIT_USAGE)
@@ -41,24 +43,16 @@ fn read_file(name: &str) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| format!("{name}: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
 }
 
-fn run_plan(args: PlanArgs) -> ExitCode {
-    let now = match args.now.as_deref() {
-        Some(text) => match parse_rfc3339(text) {
-            Some(t) => t,
-            None => {
-                eprintln!("dsplay: --now {text:?} is not an RFC 3339 time such as 2024-01-01T00:00:00Z");
-                return ExitCode::from(EXIT_USAGE);
-            }
-        },
-        None => SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64),
-    };
-    let mut texts = Vec::with_capacity(args.files.len());
-    for file in &args.files {
+/// Reads every file, prints the diagnostics on standard error, and picks the
+/// DaemonSet. On failure, the exit code to stop with.
+pub fn read_inputs(files: &[String], daemon_set: Option<&str>) -> Result<(Cluster, usize), ExitCode> {
+    let mut texts = Vec::with_capacity(files.len());
+    for file in files {
         match read_file(file) {
             Ok(text) => texts.push((if file == "-" { "<stdin>" } else { file.as_str() }, text)),
             Err(message) => {
                 eprintln!("dsplay: {message}");
-                return ExitCode::from(EXIT_UNREADABLE);
+                return Err(ExitCode::from(EXIT_UNREADABLE));
             }
         }
     }
@@ -73,15 +67,31 @@ fn run_plan(args: PlanArgs) -> ExitCode {
         eprintln!("{}", diagnostic.located().replacen(": ", &format!(": {label}: "), 1));
     }
     if outcome.has_errors() {
-        return ExitCode::from(EXIT_UNREADABLE);
+        return Err(ExitCode::from(EXIT_UNREADABLE));
     }
-    let cluster = outcome.cluster;
-    let index = match select_daemon_set(&cluster, args.daemon_set.as_deref()) {
-        Ok(index) => index,
+    match select_daemon_set(&outcome.cluster, daemon_set) {
+        Ok(index) => Ok((outcome.cluster, index)),
         Err(message) => {
             eprintln!("dsplay: {message}");
-            return ExitCode::from(EXIT_UNREADABLE);
+            Err(ExitCode::from(EXIT_UNREADABLE))
         }
+    }
+}
+
+fn run_plan(args: PlanArgs) -> ExitCode {
+    let now = match args.now.as_deref() {
+        Some(text) => match parse_rfc3339(text) {
+            Some(t) => t,
+            None => {
+                eprintln!("dsplay: --now {text:?} is not an RFC 3339 time such as 2024-01-01T00:00:00Z");
+                return ExitCode::from(EXIT_USAGE);
+            }
+        },
+        None => SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64),
+    };
+    let (cluster, index) = match read_inputs(&args.files, args.daemon_set.as_deref()) {
+        Ok(read) => read,
+        Err(code) => return code,
     };
     let ds = &cluster.daemon_sets[index];
     let options = PlanOptions {

@@ -24,6 +24,7 @@ pub mod rollout;
 pub mod scheduler_fit;
 pub mod selector;
 pub mod share_link;
+pub mod simulation;
 pub mod status;
 pub mod sync;
 pub mod sync_context;
