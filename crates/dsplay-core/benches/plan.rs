@@ -1,7 +1,7 @@
 //! `plan` on clusters of 100, 1,000 and 5,000 nodes (the Kubernetes limit).
 //! Run with `cargo bench -p dsplay-core --bench plan`. Target: 5,000 nodes under 2 ms.
 
-use dsplay_core::model::{DaemonSet, LabelSelector, Node, ObjectMeta, Pod, Quantity, Taint, Toleration};
+use dsplay_core::model::{Container, DaemonSet, LabelSelector, Node, ObjectMeta, Pod, Quantity, Taint, Toleration};
 use dsplay_core::{apply, plan, PlanOptions};
 
 fn main() {
@@ -16,6 +16,8 @@ fn cluster(size: usize) -> (DaemonSet, Vec<Node>) {
     ds.spec.selector = Some(LabelSelector { match_labels: [("app".to_string(), "agent".to_string())].into(), ..Default::default() });
     ds.spec.template.labels = [("app".to_string(), "agent".to_string())].into();
     ds.spec.template.spec.node_selector = [("kubernetes.io/os".to_string(), "linux".to_string())].into();
+    ds.spec.template.spec.containers =
+        vec![Container { name: "agent".into(), image: "registry.example/agent:1.0".into(), ..Default::default() }];
     ds.spec.template.spec.tolerations =
         vec![Toleration { key: "node-role.kubernetes.io/control-plane".into(), operator: "Exists".into(), effect: "NoSchedule".into(), ..Default::default() }];
     let nodes = (0..size)
@@ -67,4 +69,26 @@ fn plan_settled(bencher: divan::Bencher, size: usize) {
         pods = apply(&ds, &pods, &step, 0);
     }
     bencher.bench(|| plan(divan::black_box(&ds), &nodes, &pods, &options));
+}
+
+/// The page's settled view: a new DaemonSet played to the end, without a timeline.
+#[divan::bench(args = SIZES)]
+fn settle_new_daemon_set(bencher: divan::Bencher, size: usize) {
+    use dsplay_core::simulation::{settle, SimulationOptions, UserEvent, World};
+    let (ds, nodes) = cluster(size);
+    let world = World { daemon_set: None, nodes, pods: Vec::new() };
+    let events = [UserEvent::Apply(Box::new(ds))];
+    let options = SimulationOptions::default();
+    bencher.bench(|| settle(divan::black_box(world.clone()), &events, &options));
+}
+
+/// The creation flow with every step's snapshot.
+#[divan::bench(args = SIZES)]
+fn simulate_creation(bencher: divan::Bencher, size: usize) {
+    use dsplay_core::simulation::{simulate, SimulationOptions, UserEvent, World};
+    let (ds, nodes) = cluster(size);
+    let world = World { daemon_set: None, nodes, pods: Vec::new() };
+    let events = [UserEvent::Apply(Box::new(ds))];
+    let options = SimulationOptions::default();
+    bencher.bench(|| simulate(divan::black_box(world.clone()), &events, &options));
 }

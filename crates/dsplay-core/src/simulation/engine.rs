@@ -450,17 +450,19 @@ impl Sim {
         let now = self.now();
         let mut evicted = Vec::new();
         let mut why = String::new();
+        let nodes: BTreeMap<&str, &Node> = self.world.nodes.iter().map(|n| (n.name(), n)).collect();
         for i in self.daemon_pods() {
             let pod = &self.world.pods[i];
             if pod.is_being_deleted() || pod.spec.node_name.is_empty() {
                 continue;
             }
-            let Some(node) = self.world.nodes.iter().find(|n| n.name() == pod.spec.node_name) else { continue };
+            let Some(&node) = nodes.get(pod.spec.node_name.as_str()) else { continue };
             if let Some(taint) = first_untolerated(&node.taints, &pod.spec.tolerations, |t| t.effect == "NoExecute") {
                 why = crate::node_edit::taint_chip_text(taint);
                 evicted.push(i);
             }
         }
+        drop(nodes);
         if evicted.is_empty() {
             return false;
         }
@@ -691,13 +693,19 @@ impl Sim {
         let mut bound = Vec::new();
         let mut refused = Vec::new();
         let node_count = self.world.nodes.len();
+        // Pods already on each node, for the resource and port checks.
+        let mut on_node: BTreeMap<&str, Vec<&crate::model::PodSpec>> = BTreeMap::new();
+        for p in self.world.pods.iter().filter(|p| !p.spec.node_name.is_empty() && !p.is_terminal()) {
+            on_node.entry(p.spec.node_name.as_str()).or_default().push(&p.spec);
+        }
+        let nodes: BTreeMap<&str, &Node> = self.world.nodes.iter().map(|n| (n.name(), n)).collect();
         for i in self.daemon_pods() {
             let pod = &self.world.pods[i];
             if !pod.spec.node_name.is_empty() || pod.is_being_deleted() || pod.is_terminal() {
                 continue;
             }
             let Some(target) = target_node_name(pod) else { continue };
-            let Some(node) = self.world.nodes.iter().find(|n| n.name() == target) else { continue };
+            let Some(&node) = nodes.get(target) else { continue };
             let reason = if !matches_node(&pod.spec, node) {
                 Some(crate::eligibility::REASON_NODE_AFFINITY.to_string())
             } else if let Some(taint) = first_untolerated(&node.taints, &pod.spec.tolerations, |t| t.effect != "PreferNoSchedule") {
@@ -705,14 +713,8 @@ impl Sim {
             } else if node.allocatable.is_empty() {
                 None
             } else {
-                let others: Vec<&crate::model::PodSpec> = self
-                    .world
-                    .pods
-                    .iter()
-                    .filter(|p| p.spec.node_name == target && !p.is_terminal())
-                    .map(|p| &p.spec)
-                    .collect();
-                pending_reason(&pod.spec, node, &others, node_count)
+                let others = on_node.get(target).map_or(&[][..], Vec::as_slice);
+                pending_reason(&pod.spec, node, others, node_count)
             };
             match reason {
                 None => bound.push((i, target.to_string())),
@@ -722,6 +724,8 @@ impl Sim {
                 Some(_) => {}
             }
         }
+        drop(on_node);
+        drop(nodes);
         let acted = !bound.is_empty();
         if acted {
             let mut touched = Vec::new();
@@ -813,7 +817,8 @@ impl Sim {
             );
         }
         if !started.is_empty() {
-            for pod in self.world.pods.iter_mut().filter(|p| started.iter().any(|s| s == p.name())) {
+            let started_set: BTreeSet<&str> = started.iter().map(String::as_str).collect();
+            for pod in self.world.pods.iter_mut().filter(|p| started_set.contains(p.name())) {
                 pod.phase = "Running".into();
                 set_ready_condition(pod, false, now);
             }
@@ -824,7 +829,8 @@ impl Sim {
             self.step(Actor::Kubelet, format!("{what}: {} {} Running, not ready yet.", pod_list(&started), if started.len() == 1 { "is" } else { "are" }), started);
         }
         if !ready.is_empty() {
-            for pod in self.world.pods.iter_mut().filter(|p| ready.iter().any(|s| s == p.name())) {
+            let ready_set: BTreeSet<&str> = ready.iter().map(String::as_str).collect();
+            for pod in self.world.pods.iter_mut().filter(|p| ready_set.contains(p.name())) {
                 set_ready_condition(pod, true, now);
             }
             let verb = if ready.len() == 1 { "passes its readiness check" } else { "pass their readiness checks" };
