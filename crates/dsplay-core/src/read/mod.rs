@@ -129,15 +129,10 @@ fn read_source(source: Source<'_>, out: &mut ReadOutcome) {
 }
 
 /// serde_yaml's message, with line numbers counted from the start of the file
-/// rather than of the document. The trailing " at line L column C" goes: the
-/// diagnostic's prefix says it already.
+/// rather than of the document, and without the location the diagnostic's
+/// prefix already gives.
 fn syntax_message(error: &serde_yaml::Error, first_line: u32) -> String {
-    let mut text = error.to_string();
-    if error.location().is_some() {
-        if let Some(at) = text.rfind(" at line ") {
-            text.truncate(at);
-        }
-    }
+    let text = error.to_string();
     let mut out = String::with_capacity(text.len());
     let mut rest = text.as_str();
     while let Some(at) = rest.find("line ") {
@@ -151,6 +146,12 @@ fn syntax_message(error: &serde_yaml::Error, first_line: u32) -> String {
         rest = &after[digits..];
     }
     out.push_str(rest);
+    if let Some(location) = error.location() {
+        let own = format!(" at line {} column {}", location.line() as u32 + first_line - 1, location.column());
+        if let Some(at) = out.find(&own) {
+            out.replace_range(at..at + own.len(), "");
+        }
+    }
     out
 }
 
@@ -168,6 +169,7 @@ mod tests {
         let error = &out.diagnostics[0];
         assert_eq!((error.severity, error.line), (Severity::Error, 6), "{error:?}");
         assert!(!error.message.contains("line 2"), "{}", error.message);
+        assert!(!error.message.contains(&format!("at line {} column {}", error.line, error.column)), "{}", error.message);
         assert_eq!(out.cluster.nodes.len(), 1, "the good document is kept");
     }
 
