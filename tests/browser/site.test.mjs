@@ -1,132 +1,89 @@
-// The built site (dist/, from `trunk build --release`) served by a plain static
-// file server on 127.0.0.1 and driven in headless Debian Chromium.
-// Run: node --test tests/browser/   (scripts/test builds dist/ first)
-import { test, before, after } from 'node:test';
+// The page as a whole: presets, share links, autosave, refused storage.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { site, nodesWithPods, podNames } from './helpers.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dist = path.join(root, 'dist');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
+const { open, ctx } = site();
 
-let server;
-let baseUrl;
-let browser;
-
-// `python3 -m http.server` on a free port, serving the repository root so that
-// the site is loaded from /dist/: a sub-path, as on most static hosts.
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const proc = spawn('python3', ['-u', '-m', 'http.server', '--bind', '127.0.0.1', '0', '-d', root], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`static server did not start: ${out}`)), 10000);
-    proc.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/port (\d+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, url: `http://127.0.0.1:${m[1]}/dist/` });
-      }
-    });
-    proc.stderr.on('data', () => {}); // the access log
-    proc.on('exit', (code) => reject(new Error(`static server exited (${code}): ${out}`)));
-  });
-}
-
-before(async () => {
-  assert.ok(existsSync(path.join(dist, 'index.html')), 'dist/index.html is missing: run `trunk build --release` first');
-  ({ proc: server, url: baseUrl } = await startServer());
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill();
-});
-
-/** Opens the site in a new page and records every console error and page error. */
-async function open() {
-  const page = await browser.newPage();
-  const errors = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
-  await page.goto(baseUrl);
-  await page.locator('[data-testid=node]').first().waitFor();
-  return { page, errors };
-}
-
-/** The names of the nodes whose card shows a pod, in page order. */
-async function nodesWithPods(page) {
-  return page.$$eval('[data-testid=node]', (cards) =>
-    cards.filter((c) => c.querySelector('[data-testid=pod]')).map((c) => c.dataset.nodeName),
-  );
-}
-
-async function podNames(page) {
-  return page.$$eval('[data-testid=pod]', (pods) => pods.map((p) => p.textContent));
-}
-
-test('typing into the YAML editor moves the pods', async () => {
+test('the page opens on the seeds\' 5-node scenario: 3 pods, and why not on the others', async () => {
   const { page, errors } = await open();
-  assert.deepEqual(await nodesWithPods(page), ['node-1', 'node-2']);
-  const before = await podNames(page);
-  assert.equal(before.length, 2);
-  assert.match(await page.locator('[data-testid=ds-status]').textContent(), /NAME\s+DESIRED\s+CURRENT\s+READY\s+UP-TO-DATE\s+AVAILABLE\n\S+\s+2\s/);
-
-  // Select the `ssd` of `disktype: ssd` and type `hdd` over it, key by key.
-  const editor = page.locator('[data-testid=yaml-editor]');
-  await editor.click();
-  await editor.evaluate((el) => {
-    const at = el.value.indexOf('disktype: ssd') + 'disktype: '.length;
-    el.setSelectionRange(at, at + 'ssd'.length);
-  });
-  await page.keyboard.type('hdd', { delay: 20 });
-  assert.match(await editor.inputValue(), /disktype: hdd/);
-
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid=pod]').length === 1);
-  assert.deepEqual(await nodesWithPods(page), ['node-3']);
-  assert.notDeepEqual(await podNames(page), before);
-  assert.match(await page.locator('[data-testid=ds-status]').textContent(), /\n\S+\s+1\s/);
+  assert.deepEqual(await nodesWithPods(page), ['node-1', 'node-3', 'node-5']);
+  const card = (name) => page.locator(`[data-testid=node][data-node-name=${name}]`);
+  assert.match(await card('node-2').textContent(), /didn't match Pod's node affinity\/selector/);
+  assert.match(await card('node-4').textContent(), /untolerated taint \{special: \}/);
+  assert.match(await page.locator('[data-testid=ds-status]').textContent(), /DESIRED[\s\S]*\n\S+\s+3\s+3\s/);
   assert.deepEqual(errors, []);
-  await page.close();
 });
 
-test('a broken text keeps the pods and shows where it broke', async () => {
-  const { page, errors } = await open();
-  const editor = page.locator('[data-testid=yaml-editor]');
-  await editor.click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.type('\n  bad: [');
-  await page.locator('[data-testid=diagnostics]').waitFor();
-  assert.match(await page.locator('[data-testid=diagnostics]').textContent(), /daemonset\.yaml:\d+/);
-  assert.deepEqual(await nodesWithPods(page), ['node-1', 'node-2']);
+test('?preset=NAME opens that scenario', async () => {
+  const { page, errors } = await open('?preset=ssd');
+  const names = await page.$$eval('[data-testid=node]', (cards) => cards.map((c) => c.dataset.nodeName));
+  assert.ok(names.length >= 3);
+  assert.match(await page.locator('[data-testid=yaml-editor]').inputValue(), /disktype: ssd/);
   assert.deepEqual(errors, []);
-  await page.close();
 });
 
-test('the add-node button adds a node that gets a pod', async () => {
-  const { page, errors } = await open();
+test('the scenario menu loads a preset', async () => {
+  const { page } = await open();
+  await page.locator('[data-testid=preset-menu]').selectOption('cordoned');
+  await page.waitForFunction(() => document.querySelector('[data-testid=yaml-editor]').value.includes('node-local-dns'));
+  assert.equal((await nodesWithPods(page)).length, 3);
+});
+
+test('a share link opens exactly the same state', async () => {
+  const { page } = await open();
   await page.locator('[data-testid=add-node]').click();
-  await page.locator('[data-testid=node][data-node-name=node-4]').waitFor();
-  assert.equal(await page.locator('[data-testid=node]').count(), 4);
-  assert.equal(await page.locator('[data-node-name=node-4] [data-testid=pod]').count(), 1);
+  await page.locator('[data-testid=node][data-node-name=node-6]').waitFor();
+  await page.locator('[data-testid=share]').click();
+  const link = await page.locator('[data-testid=share-link]').inputValue();
+  assert.match(link, /#v1:[A-Za-z0-9_-]+$/);
+  const yaml = await page.locator('[data-testid=yaml-editor]').inputValue();
+  const pods = await nodesWithPods(page);
+
+  const other = await ctx.browser.newContext();
+  const fresh = await other.newPage();
+  await fresh.goto(link);
+  await fresh.locator('[data-testid=node][data-node-name=node-6]').waitFor();
+  assert.equal(await fresh.locator('[data-testid=yaml-editor]').inputValue(), yaml);
+  assert.deepEqual(await nodesWithPods(fresh), pods);
+  await other.close();
+});
+
+test('a damaged share link says so and the page still works', async () => {
+  const { page, errors } = await open('#v1:not-a-real-link');
+  assert.match(await page.locator('[data-testid=notice]').textContent(), /could not be opened/);
+  assert.equal((await nodesWithPods(page)).length, 3);
   assert.deepEqual(errors, []);
-  await page.close();
+});
+
+test('autosave survives a reload', async () => {
+  const { page, context } = await open();
+  await page.locator('[data-testid=add-node]').click();
+  await page.locator('[data-testid=node][data-node-name=node-6]').waitFor();
+  await page.waitForFunction(() => localStorage.getItem('dsplay:v1')?.startsWith('v1:'));
+  const again = await context.newPage();
+  await again.goto(page.url());
+  await again.locator('[data-testid=node][data-node-name=node-6]').waitFor();
+  assert.deepEqual(await nodesWithPods(again), await nodesWithPods(page));
+  // Reset forgets it.
+  await again.locator('[data-testid=reset]').click();
+  await again.waitForFunction(() => !document.querySelector('[data-node-name=node-6]'));
+  assert.equal(await again.evaluate(() => localStorage.getItem('dsplay:v1')?.length ?? 0) > 0, true);
+});
+
+test('refused storage does not break the page, and says so once', async () => {
+  const refuse = () => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+  };
+  const { page, errors } = await open('', { initScript: refuse });
+  await page.locator('[data-testid=add-node]').click();
+  await page.locator('[data-testid=node][data-node-name=node-6]').waitFor();
+  await page.locator('[data-testid=notice]').waitFor();
+  assert.match(await page.locator('[data-testid=notice]').textContent(), /memory/);
+  await page.locator('[data-testid=add-node]').click();
+  await page.locator('[data-testid=node][data-node-name=node-7]').waitFor();
+  assert.equal(await page.locator('[data-testid=notice]').count(), 1);
+  assert.equal(await page.locator('[data-testid=node]').count(), 7);
+  assert.equal((await podNames(page)).length, 3);
+  assert.deepEqual(errors, []);
 });

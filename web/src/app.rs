@@ -1,43 +1,96 @@
 use yew::prelude::*;
 
+use crate::components::cluster_view::ClusterView;
 use crate::components::editor::Editor;
-use crate::components::node_list::NodeList;
+use crate::components::kubectl_views::KubectlViews;
+use crate::components::node_tools::NodeTools;
+use crate::components::pod_manifest::PodManifest;
 use crate::components::status_line::StatusLine;
-use crate::state::{Action, State};
+use crate::components::toolbar::Toolbar;
+use crate::state::{Inputs, State};
+use crate::{location, storage};
 
+/// Where the page's first state comes from, in order: a share link in the
+/// address, `?preset=NAME`, the work saved in this browser, the default preset.
+fn first_state() -> (State, Option<String>) {
+    if let Some(shared) = location::shared_inputs() {
+        return match shared {
+            Ok(inputs) => (State::new(inputs), None),
+            Err(message) => (State::default(), Some(format!("The link could not be opened: {message}."))),
+        };
+    }
+    if let Some(name) = location::query_param("preset") {
+        return match dsplay_core::presets::preset(&name) {
+            Some(preset) => (State::new(Inputs::from_preset(preset)), None),
+            None => (State::default(), Some(format!("There is no preset named {name:?}."))),
+        };
+    }
+    match storage::load() {
+        Some(saved) => (State::new(saved), None),
+        None => (State::default(), None),
+    }
+}
+
+/// The page: the toolbar, the `kubectl get ds` line, the DaemonSet editor
+/// beside the cluster, and kubectl's views of it below.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(State::default);
+    let first = use_memo((), |_| first_state());
+    let state = use_reducer({
+        let first = first.clone();
+        move || first.0.clone()
+    });
+    let notice = use_state({
+        let first = first.clone();
+        move || first.1.clone()
+    });
 
-    let on_edit = {
-        let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::EditYaml(text)))
-    };
-    let on_add = {
-        let state = state.clone();
-        Callback::from(move |labels: String| state.dispatch(Action::AddNode(labels)))
-    };
-    let on_remove = {
-        let state = state.clone();
-        Callback::from(move |name: String| state.dispatch(Action::RemoveNode(name)))
+    // Autosave whenever the inputs change, but not what a link or preset
+    // opened until the user edits it: that would overwrite their saved work.
+    {
+        let notice = notice.clone();
+        let storage_refused = use_mut_ref(|| false);
+        use_effect_with(state.revision, {
+            let state = state.clone();
+            move |revision| {
+                if *revision > 0 {
+                    location::forget_opened_state();
+                    if let Err(message) = storage::save(&state.inputs) {
+                        // Said once; the page goes on in memory.
+                        if !*storage_refused.borrow() {
+                            *storage_refused.borrow_mut() = true;
+                            notice.set(Some(format!("Not saved: {message}.")));
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    let dismiss = {
+        let notice = notice.clone();
+        Callback::from(move |_: MouseEvent| notice.set(None))
     };
 
     html! {
         <div class="app">
-            <header class="masthead">
-                <h1>{ "dsplay" }</h1>
-                <p class="tagline">{ "Edit a DaemonSet, see which nodes get a pod. Simulated in your browser; nothing is sent anywhere." }</p>
-            </header>
-            <StatusLine plan={state.plan.clone()} stale={state.stale} />
+            <Toolbar state={state.clone()} />
+            if let Some(message) = (*notice).clone() {
+                <p class="notice" role="status" data-testid="notice">
+                    { message }
+                    <button class="dismiss" aria-label="Dismiss this message" onclick={dismiss}>{ "×" }</button>
+                </p>
+            }
+            <StatusLine state={state.clone()} />
             <main class="panes">
-                <Editor
-                    text={state.yaml.clone()}
-                    diagnostics={state.diagnostics.clone()}
-                    stale={state.stale}
-                    {on_edit}
-                />
-                <NodeList nodes={state.node_views()} {on_add} {on_remove} />
+                <Editor state={state.clone()} />
+                <section class="pane cluster-pane" aria-label="Cluster">
+                    <NodeTools state={state.clone()} />
+                    <ClusterView state={state.clone()} />
+                </section>
             </main>
+            <KubectlViews state={state.clone()} />
+            <PodManifest state={state} />
         </div>
     }
 }

@@ -6,6 +6,9 @@
 
 pub mod app;
 pub mod components;
+pub mod inputs_codec;
+pub mod location;
 pub mod state;
+pub mod storage;
 
 pub use app::App;

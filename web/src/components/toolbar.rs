@@ -1,0 +1,100 @@
+//! The page's header: what this is, the presets, share, reset and help.
+
+use dsplay_core::presets::PRESETS;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::location::share_url;
+use crate::state::{Action, State, DEFAULT_PRESET};
+use crate::storage;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub state: UseReducerHandle<State>,
+}
+
+#[function_component(Toolbar)]
+pub fn toolbar(props: &ToolbarProps) -> Html {
+    let state = &props.state;
+    let share_link = use_state(|| None::<String>);
+    let help_open = use_state(|| false);
+
+    let on_preset = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let name = select.value();
+            if !name.is_empty() {
+                state.dispatch(Action::LoadPreset(name));
+            }
+            // Back to the prompt, so the same preset can be picked again.
+            select.set_value("");
+        })
+    };
+    let on_share = {
+        let state = state.clone();
+        let share_link = share_link.clone();
+        Callback::from(move |_: MouseEvent| {
+            let url = share_url(&state.inputs);
+            if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
+                // Copying may be refused (no permission, insecure page): the link is shown anyway.
+                let _ = clipboard.write_text(&url);
+            }
+            share_link.set(Some(url));
+        })
+    };
+    let on_reset = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            storage::clear();
+            state.dispatch(Action::LoadPreset(DEFAULT_PRESET.to_string()));
+        })
+    };
+    let toggle_help = {
+        let help_open = help_open.clone();
+        Callback::from(move |_: MouseEvent| help_open.set(!*help_open))
+    };
+    let select_all = Callback::from(|e: FocusEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        input.select();
+    });
+
+    html! {
+        <header class="toolbar">
+            <div class="brand">
+                <h1>{ "dsplay" }</h1>
+                <p class="tagline">{ "Where would the DaemonSet controller put your pods? Simulated in your browser; nothing is sent anywhere." }</p>
+            </div>
+            <nav class="actions" aria-label="Playground">
+                <label class="visually-hidden" for="preset-menu">{ "Load a scenario" }</label>
+                <select id="preset-menu" data-testid="preset-menu" onchange={on_preset}>
+                    <option value="" selected=true>{ "Scenarios…" }</option>
+                    { for PRESETS.iter().map(|p| html! {
+                        <option value={p.name} title={p.summary}>{ p.title }</option>
+                    }) }
+                </select>
+                <button data-testid="share" onclick={on_share} title="Copy a link that opens exactly this state">{ "Share" }</button>
+                <button data-testid="reset" onclick={on_reset} title="Forget the saved work and start from the default scenario">{ "Reset" }</button>
+                <button aria-expanded={help_open.to_string()} aria-controls="help" onclick={toggle_help}>{ "Help" }</button>
+            </nav>
+            if let Some(url) = (*share_link).clone() {
+                <p class="share-link">
+                    <label for="share-link">{ "Link to this state (copied):" }</label>
+                    <input id="share-link" data-testid="share-link" readonly=true value={url} onfocus={select_all} />
+                </p>
+            }
+            if *help_open {
+                <section id="help" class="help" data-testid="help">
+                    <h2>{ "How to use it" }</h2>
+                    <ul>
+                        <li>{ "Edit the DaemonSet on the left. It applies after a short pause in typing, or at once with Ctrl+Enter (⌘+Enter on a Mac)." }</li>
+                        <li>{ "In the editor, Tab indents and Shift+Tab outdents. To leave the editor with the keyboard, press Esc, then Tab." }</li>
+                        <li>{ "Edit the nodes on the right: labels as key=value, taints as key=value:Effect, cordon, Ready or NotReady. Paste `kubectl get nodes -o yaml` to simulate your own cluster." }</li>
+                        <li>{ "Each node says whether the controller would run a pod there and, if not, why, in the scheduler's words. Click a pod to see the Pod object the controller would create." }</li>
+                        <li>{ "Your work is saved in this browser. Share gives a link that opens exactly this state." }</li>
+                    </ul>
+                </section>
+            }
+        </header>
+    }
+}

@@ -1,0 +1,43 @@
+//! The user's inputs as text and back: one format for share links and for
+//! autosave, so both are versioned and validated the same way.
+
+use std::rc::Rc;
+
+use dsplay_core::node_edit::nodes_to_yaml;
+use dsplay_core::read::{read_sources, Source};
+use dsplay_core::share_link::{self, SharedInputs};
+use dsplay_core::Severity;
+
+use crate::state::Inputs;
+
+/// `v1:...`, the text of a share link's fragment.
+pub fn encode(inputs: &Inputs) -> String {
+    share_link::encode(&SharedInputs {
+        daemon_set: inputs.yaml.clone(),
+        nodes: nodes_to_yaml(&inputs.nodes),
+        selected: inputs.selected.clone(),
+    })
+}
+
+/// The inputs a link (or a saved copy) holds, or why it cannot be opened.
+pub fn decode(text: &str) -> Result<Inputs, String> {
+    let shared = share_link::decode(text)?;
+    let read = read_sources(&[Source { name: "nodes", text: &shared.nodes }]);
+    if read.diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        return Err("this link is damaged: its node list does not read".into());
+    }
+    Ok(Inputs { yaml: shared.daemon_set, nodes: Rc::new(read.cluster.nodes), selected: shared.selected })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_round_trip_through_a_link() {
+        let inputs = Inputs::default();
+        assert!(!inputs.nodes.is_empty());
+        let decoded = decode(&encode(&inputs)).unwrap();
+        assert_eq!(decoded, inputs);
+    }
+}

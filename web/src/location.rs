@@ -1,0 +1,56 @@
+//! What the page's address asks for: a share link (`#v1:...`) or a preset
+//! (`?preset=NAME`), and the address of a share link for the current inputs.
+
+use crate::inputs_codec;
+use crate::state::Inputs;
+
+fn location() -> Option<web_sys::Location> {
+    web_sys::window().map(|w| w.location())
+}
+
+/// The value of query parameter `name`, if present.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = location()?.search().ok()?;
+    search.trim_start_matches('?').split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (key == name).then(|| decode_component(value))
+    })
+}
+
+/// Percent-decoding for the small values the page reads (preset names).
+fn decode_component(text: &str) -> String {
+    js_sys::decode_uri_component(&text.replace('+', " ")).map(String::from).unwrap_or_else(|_| text.to_string())
+}
+
+/// The share link in the address, decoded; `Some(Err)` when it is damaged.
+pub fn shared_inputs() -> Option<Result<Inputs, String>> {
+    let hash = location()?.hash().ok()?;
+    let fragment = hash.trim_start_matches('#');
+    (!fragment.is_empty()).then(|| inputs_codec::decode(fragment))
+}
+
+/// The address that opens exactly these inputs.
+pub fn share_url(inputs: &Inputs) -> String {
+    let base = location()
+        .and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)))
+        .unwrap_or_default();
+    format!("{base}#{}", inputs_codec::encode(inputs))
+}
+
+/// Drops a share link or preset from the address once the user has changed
+/// what it opened, so that reloading shows their work, not the original.
+pub fn forget_opened_state() {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let has_hash = location.hash().is_ok_and(|h| h.len() > 1);
+    let search = location.search().unwrap_or_default();
+    let kept: Vec<&str> = search.trim_start_matches('?').split('&').filter(|p| !p.is_empty() && !p.starts_with("preset=")).collect();
+    if !has_hash && kept.len() == search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()).count() {
+        return;
+    }
+    let query = if kept.is_empty() { String::new() } else { format!("?{}", kept.join("&")) };
+    let url = format!("{}{query}", location.pathname().unwrap_or_default());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}

@@ -1,0 +1,44 @@
+//! Autosave: the inputs in localStorage under a versioned key, validated on
+//! load and ignored when invalid. When the browser refuses storage (a sandboxed
+//! frame, private mode, a full quota) the page keeps working in memory.
+
+use crate::inputs_codec;
+use crate::state::Inputs;
+
+/// The key names the format's version: a later format takes a new key and
+/// can still read this one.
+pub const KEY: &str = "dsplay:v1";
+
+fn local_storage() -> Result<web_sys::Storage, String> {
+    let refused = "this browser refuses to store data for the page: your work is kept in memory only, until you close it";
+    let window = web_sys::window().ok_or(refused)?;
+    // Reading the property itself throws in some sandboxed frames.
+    window.local_storage().ok().flatten().ok_or_else(|| refused.to_string())
+}
+
+/// The saved inputs, if any and if they are valid. Invalid ones are removed.
+pub fn load() -> Option<Inputs> {
+    let storage = local_storage().ok()?;
+    let text = storage.get_item(KEY).ok().flatten()?;
+    match inputs_codec::decode(&text) {
+        Ok(inputs) => Some(inputs),
+        Err(_) => {
+            let _ = storage.remove_item(KEY);
+            None
+        }
+    }
+}
+
+/// Saves the inputs; `Err` says why the browser would not.
+pub fn save(inputs: &Inputs) -> Result<(), String> {
+    let storage = local_storage()?;
+    storage.set_item(KEY, &inputs_codec::encode(inputs)).map_err(|_| {
+        "the browser's storage for this page is full or refused: your work is kept in memory only".to_string()
+    })
+}
+
+pub fn clear() {
+    if let Ok(storage) = local_storage() {
+        let _ = storage.remove_item(KEY);
+    }
+}
