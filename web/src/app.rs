@@ -2,12 +2,17 @@ use yew::prelude::*;
 
 use crate::components::cluster_view::ClusterView;
 use crate::components::editor::Editor;
+use crate::components::flow_player::FlowPlayer;
 use crate::components::kubectl_views::KubectlViews;
 use crate::components::node_tools::NodeTools;
 use crate::components::pod_manifest::PodManifest;
 use crate::components::status_line::StatusLine;
 use crate::components::toolbar::Toolbar;
+use crate::hooks::debouncer::use_debouncer;
 use crate::state::{Inputs, State};
+
+/// How long editing must pause before the work is saved.
+const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(500);
 use crate::{location, storage};
 
 /// Where the page's first state comes from, in order: a share link in the
@@ -47,6 +52,8 @@ pub fn app() -> Html {
 
     // Autosave whenever the inputs change, but not what a link or preset
     // opened until the user edits it: that would overwrite their saved work.
+    // Saving encodes every node, so it waits for a pause in editing.
+    let saver = use_debouncer();
     {
         let notice = notice.clone();
         let storage_refused = use_mut_ref(|| false);
@@ -55,13 +62,16 @@ pub fn app() -> Html {
             move |revision| {
                 if *revision > 0 {
                     location::forget_opened_state();
-                    if let Err(message) = storage::save(&state.inputs) {
-                        // Said once; the page goes on in memory.
-                        if !*storage_refused.borrow() {
-                            *storage_refused.borrow_mut() = true;
-                            notice.set(Some(format!("Not saved: {message}.")));
+                    let inputs = state.inputs.clone();
+                    saver.after(SAVE_DELAY, move || {
+                        if let Err(message) = storage::save(&inputs) {
+                            // Said once; the page goes on in memory.
+                            if !*storage_refused.borrow() {
+                                *storage_refused.borrow_mut() = true;
+                                notice.set(Some(format!("Not saved: {message}.")));
+                            }
                         }
-                    }
+                    });
                 }
             }
         });
@@ -82,6 +92,7 @@ pub fn app() -> Html {
                 </p>
             }
             <StatusLine state={state.clone()} />
+            <FlowPlayer state={state.clone()} />
             <main class="panes">
                 <Editor state={state.clone()} />
                 <section class="pane cluster-pane" aria-label="Cluster">

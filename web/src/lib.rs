@@ -5,7 +5,9 @@
 //! its reducer, `components` the small pieces of the page, `app` wires them.
 
 pub mod app;
+pub mod flow;
 pub mod components;
+pub mod hooks;
 pub mod inputs_codec;
 pub mod location;
 pub mod state;

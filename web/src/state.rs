@@ -13,7 +13,10 @@ use dsplay_core::node_edit;
 use dsplay_core::presets::{preset, Preset};
 use dsplay_core::read::{read_sources, select_daemon_set, Origin, Source};
 use dsplay_core::{Action as PlanAction, Diagnostic, NodePlan, Plan, PlanOptions, Severity};
+use dsplay_core::simulation::World;
 use yew::Reducible;
+
+use crate::flow::{creation_flow, flow_of, settled_world, Cause, Flow, EAGER_FLOW_NODES};
 
 /// The file name diagnostics point at.
 pub const EDITOR_FILE: &str = "daemonset.yaml";
@@ -84,6 +87,11 @@ pub struct State {
     /// Counts changes to `inputs`: what autosave watches, cheaper than comparing
     /// thousands of nodes.
     pub revision: u64,
+    /// The flow the player shows: the last change, or the creation.
+    pub flow: Option<Rc<Flow>>,
+    /// The cluster as it settles with the current inputs: where the next
+    /// change's flow starts. `None` for large clusters.
+    pub settled: Option<Rc<World>>,
 }
 
 pub enum Action {
@@ -113,6 +121,8 @@ pub enum Action {
     GroupBy(Option<String>),
     Filter(String),
     DismissNodeError,
+    /// Play the DaemonSet's creation from the start.
+    PlayCreation,
 }
 
 impl Default for State {
@@ -125,13 +135,38 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
+        if let Action::Apply(text) = &action {
+            if *text == self.inputs.yaml && !self.stale && self.good.is_some() {
+                return self;
+            }
+        }
+        let cause = Cause::of(&action, &self);
+        let play = matches!(action, Action::PlayCreation);
+        let mut next = self.reduce_inputs(action);
+        if let Some(cause) = cause {
+            let id = self.flow.as_ref().map_or(0, |f| f.id) + 1;
+            next.settled = settled_world(&next);
+            let flow = match (&self.settled, cause) {
+                (_, Cause::Restart) if play || next.inputs.nodes.len() <= EAGER_FLOW_NODES => creation_flow(&next, id, play),
+                (_, Cause::Restart) => None,
+                (Some(before), cause) if !next.stale => flow_of(cause, before, &next, id),
+                _ => None,
+            };
+            // A broken text keeps the last flow on screen, like the last good plan.
+            if flow.is_some() || !next.stale {
+                next.flow = flow.map(Rc::new);
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+impl State {
+    fn reduce_inputs(self: &Rc<Self>, action: Action) -> State {
+        let mut next = (**self).clone();
         let mut reread = false;
         match action {
             Action::Apply(text) => {
-                if text == next.inputs.yaml && !next.stale && next.good.is_some() {
-                    return self;
-                }
                 next.inputs.yaml = text;
                 reread = true;
             }
@@ -140,15 +175,15 @@ impl Reducible for State {
                 reread = true;
             }
             Action::LoadPreset(name) => {
-                let Some(preset) = preset(&name) else { return self };
+                let Some(preset) = preset(&name) else { return (**self).clone() };
                 let mut loaded = State::new(Inputs::from_preset(preset));
                 loaded.revision = next.revision + 1;
-                return Rc::new(loaded);
+                return loaded;
             }
             Action::Restore(inputs) => {
                 let mut restored = State::new(inputs);
                 restored.revision = next.revision + 1;
-                return Rc::new(restored);
+                return restored;
             }
             Action::AddNode => {
                 let name = next.unused_node_name();
@@ -157,7 +192,7 @@ impl Reducible for State {
             Action::RemoveNode(name) => Rc::make_mut(&mut next.inputs.nodes).retain(|n| n.name() != name),
             Action::RenameNode { from, to } => {
                 if from == to {
-                    return self;
+                    return (**self).clone();
                 }
                 if next.inputs.nodes.iter().any(|n| n.name() == to) {
                     next.node_error = Some(format!("a node named {to:?} already exists"));
@@ -208,7 +243,7 @@ impl Reducible for State {
             Action::SetAllocatable { node, resource, quantity } => {
                 let Some(amount) = Quantity::parse(&quantity) else {
                     next.node_error = Some(format!("{resource}: {quantity:?} is not a quantity such as 4, 500m or 8Gi"));
-                    return Rc::new(next);
+                    return next;
                 };
                 if let Some(node) = next.node_mut(&node) {
                     node.allocatable.insert(resource, amount);
@@ -233,27 +268,28 @@ impl Reducible for State {
             }
             Action::Inspect(target) => {
                 next.inspected = target;
-                return Rc::new(next);
+                return next;
             }
             Action::GroupBy(key) => {
                 next.group_by = key.filter(|k| !k.is_empty());
-                return Rc::new(next);
+                return next;
             }
             Action::Filter(text) => {
                 next.filter = text;
-                return Rc::new(next);
+                return next;
             }
             Action::DismissNodeError => {
                 next.node_error = None;
-                return Rc::new(next);
+                return next;
             }
+            Action::PlayCreation => return next,
         }
         if reread {
             next.read();
         }
         next.replan();
         next.revision += 1;
-        Rc::new(next)
+        next
     }
 }
 
@@ -271,9 +307,15 @@ impl State {
             filter: String::new(),
             node_error: None,
             revision: 0,
+            flow: None,
+            settled: None,
         };
         state.read();
         state.replan();
+        state.settled = settled_world(&state);
+        if state.inputs.nodes.len() <= EAGER_FLOW_NODES {
+            state.flow = creation_flow(&state, 1, false).map(Rc::new);
+        }
         state
     }
 
@@ -567,5 +609,62 @@ mod tests {
         assert_eq!(state.revision, 1);
         let same = reduce(state.clone(), Action::LoadPreset("no-such".into()));
         assert_eq!(same.inputs, state.inputs);
+    }
+}
+
+#[cfg(test)]
+mod flow_tests {
+    use super::*;
+    use dsplay_core::simulation::Actor;
+
+    fn reduce(state: State, action: Action) -> State {
+        (*Rc::new(state).reduce(action)).clone()
+    }
+
+    #[test]
+    fn the_page_opens_on_the_settled_creation_flow() {
+        let state = State::default();
+        let flow = state.flow.as_ref().unwrap();
+        assert!(!flow.autoplay);
+        assert_eq!(flow.timeline.steps[0].actor, Actor::Kubectl);
+        let end = flow.timeline.snapshot_at(flow.timeline.steps.len());
+        assert_eq!(end.pods.iter().filter(|p| p.status == "Running").count(), 3);
+    }
+
+    #[test]
+    fn adding_a_node_plays_its_flow() {
+        let state = State::default();
+        let labelled = reduce(reduce(state, Action::AddNode), Action::AddLabel { node: "node-6".into(), key: "type".into(), value: "monitoring".into() });
+        let flow = labelled.flow.as_ref().unwrap();
+        assert!(flow.autoplay);
+        assert!(flow.title.contains("node-6 is labelled type=monitoring"), "{}", flow.title);
+        assert!(flow.timeline.steps.iter().any(|s| s.caption.contains("for node-6")));
+    }
+
+    #[test]
+    fn a_noexecute_taint_plays_an_eviction() {
+        let state = State::default();
+        let taint = Taint { key: "maintenance".into(), value: String::new(), effect: "NoExecute".into() };
+        let next = reduce(state, Action::AddTaint { node: "node-1".into(), taint });
+        let flow = next.flow.as_ref().unwrap();
+        assert!(flow.timeline.steps.iter().any(|s| s.actor == dsplay_core::simulation::Actor::TaintManager));
+    }
+
+    #[test]
+    fn a_template_change_plays_a_rolling_update_and_a_broken_text_keeps_the_flow() {
+        let state = State::default();
+        let yaml = state.inputs.yaml.replace("node-exporter:v1.8.2", "node-exporter:v1.9.0");
+        assert_ne!(yaml, state.inputs.yaml);
+        let next = reduce(state, Action::Apply(yaml));
+        let flow = next.flow.clone().unwrap();
+        assert!(flow.timeline.steps.iter().any(|s| s.caption.contains("rolling update")), "{:#?}", flow.timeline.steps.iter().map(|s| &s.caption).collect::<Vec<_>>());
+        let broken = reduce(next, Action::Apply("spec: [".into()));
+        assert_eq!(broken.flow, Some(flow));
+    }
+
+    #[test]
+    fn play_creation_restarts_with_autoplay() {
+        let next = reduce(State::default(), Action::PlayCreation);
+        assert!(next.flow.unwrap().autoplay);
     }
 }

@@ -306,7 +306,7 @@ pub fn view(props: &ClusterViewProps) -> Html {
     // after a pause in typing, so that keystrokes never wait for a page of cards.
     let draft = use_state_eq(|| state.filter.clone());
     let sent = use_mut_ref(|| state.filter.clone());
-    let typed = use_mut_ref(|| 0u64);
+    let typed = crate::hooks::debouncer::use_debouncer();
     {
         // The filter changed elsewhere (a restore): the field follows.
         let (draft, sent) = (draft.clone(), sent.clone());
@@ -336,15 +336,7 @@ pub fn view(props: &ClusterViewProps) -> Html {
                 apply();
                 return;
             }
-            *typed.borrow_mut() += 1;
-            let this = *typed.borrow();
-            let typed = typed.clone();
-            yew::platform::spawn_local(async move {
-                yew::platform::time::sleep(std::time::Duration::from_millis(FILTER_PAUSE_MS)).await;
-                if *typed.borrow() == this {
-                    apply();
-                }
-            });
+            typed.after(std::time::Duration::from_millis(FILTER_PAUSE_MS), apply);
         })
     };
 

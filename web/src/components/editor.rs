@@ -26,6 +26,7 @@ use web_sys::{
 use yew::prelude::*;
 
 use crate::components::yaml_highlight::{highlight, PLAIN};
+use crate::hooks::debouncer::{use_debouncer, Debouncer};
 use crate::state::{Action, State};
 
 /// How long typing must pause before the text is applied.
@@ -46,15 +47,12 @@ struct Applier {
     /// The last text this editor applied, or received from the state: when
     /// `inputs.yaml` differs from it, the text was changed elsewhere.
     applied: Rc<RefCell<String>>,
-    /// Bumped by every edit: a pending apply runs only if nothing came after it.
-    generation: Rc<Cell<u64>>,
+    pending: Debouncer,
 }
 
 impl Applier {
-    fn cancel(&self) -> u64 {
-        let next = self.generation.get().wrapping_add(1);
-        self.generation.set(next);
-        next
+    fn cancel(&self) {
+        self.pending.cancel();
     }
 
     fn now(&self, text: String) {
@@ -64,14 +62,8 @@ impl Applier {
     }
 
     fn later(&self, text: String) {
-        let ticket = self.cancel();
         let this = self.clone();
-        yew::platform::spawn_local(async move {
-            yew::platform::time::sleep(APPLY_DELAY).await;
-            if this.generation.get() == ticket {
-                this.now(text);
-            }
-        });
+        self.pending.after(APPLY_DELAY, move || this.now(text));
     }
 }
 
@@ -81,7 +73,7 @@ pub fn editor(props: &EditorProps) -> Html {
     let state = &props.state;
     let text = use_state(|| state.inputs.yaml.clone());
     let applied = use_mut_ref(|| state.inputs.yaml.clone());
-    let generation = use_memo((), |_| Rc::new(Cell::new(0u64)));
+    let pending = use_debouncer();
     let escaped = use_memo((), |_| Rc::new(Cell::new(false)));
     let area_ref = use_node_ref();
     let gutter_ref = use_node_ref();
@@ -89,7 +81,7 @@ pub fn editor(props: &EditorProps) -> Html {
     let applier = Applier {
         dispatcher: state.dispatcher(),
         applied,
-        generation: (*generation).clone(),
+        pending,
     };
 
     // A preset, a share link or saved work replaced the text: show it.
@@ -101,15 +93,6 @@ pub fn editor(props: &EditorProps) -> Html {
                 applier.cancel();
                 *applier.applied.borrow_mut() = yaml.clone();
                 text.set(yaml.clone());
-            }
-        });
-    }
-    // Nothing pending may apply once the editor is gone.
-    {
-        let applier = applier.clone();
-        use_effect_with((), move |_| {
-            move || {
-                applier.cancel();
             }
         });
     }

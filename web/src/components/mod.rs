@@ -3,6 +3,7 @@
 
 pub mod cluster_view;
 pub mod editor;
+pub mod flow_player;
 pub mod kubectl_pods;
 pub mod kubectl_views;
 pub mod node_card;

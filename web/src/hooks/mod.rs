@@ -1,0 +1,3 @@
+//! Small helpers the components share.
+
+pub mod debouncer;
