@@ -25,11 +25,12 @@ export const ARGS = [
   '--no-first-run',
 ];
 
-// `python3 -m http.server` on a free port, serving the repository root so that
-// the site is loaded from /dist/: a sub-path, as on most static hosts.
+// A static server (serve.py: like GitHub Pages, it sends Access-Control-Allow-Origin: *)
+// on a free port, serving the repository root so that the site is loaded from
+// /dist/: a sub-path, as on most static hosts.
 function startServer() {
   return new Promise((resolve, reject) => {
-    const proc = spawn('python3', ['-u', '-m', 'http.server', '--bind', '127.0.0.1', '0', '-d', root], {
+    const proc = spawn('python3', ['-u', path.join(root, 'tests/browser/serve.py'), root], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

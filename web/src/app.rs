@@ -9,38 +9,43 @@ use crate::components::pod_manifest::PodManifest;
 use crate::components::status_line::StatusLine;
 use crate::components::toolbar::Toolbar;
 use crate::hooks::debouncer::use_debouncer;
+use crate::page_options::PageOptions;
 use crate::state::{Inputs, State};
+use crate::{location, storage};
 
 /// How long editing must pause before the work is saved.
 const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(500);
-use crate::{location, storage};
 
 /// Where the page's first state comes from, in order: a share link in the
-/// address, `?preset=NAME`, the work saved in this browser, the default preset.
-fn first_state() -> (State, Option<String>) {
-    if let Some(shared) = location::shared_inputs() {
-        return match shared {
+/// address, `?preset=NAME`, the work saved in this browser (not when embedded:
+/// a tutorial's frame shows its own scenario), the default preset.
+fn first_state(options: &PageOptions) -> (State, Option<String>) {
+    let (mut state, notice) = if let Some(shared) = location::shared_inputs() {
+        match shared {
             Ok(inputs) => (State::new(inputs), None),
             Err(message) => (State::default(), Some(format!("The link could not be opened: {message}."))),
-        };
-    }
-    if let Some(name) = location::query_param("preset") {
-        return match dsplay_core::presets::preset(&name) {
+        }
+    } else if let Some(name) = location::query_param("preset") {
+        match dsplay_core::presets::preset(&name) {
             Some(preset) => (State::new(Inputs::from_preset(preset)), None),
             None => (State::default(), Some(format!("There is no preset named {name:?}."))),
-        };
-    }
-    match storage::load() {
-        Some(saved) => (State::new(saved), None),
-        None => (State::default(), None),
-    }
+        }
+    } else if let Some(saved) = (!options.embed).then(storage::load).flatten() {
+        (State::new(saved), None)
+    } else {
+        (State::default(), None)
+    };
+    state.readonly = options.readonly;
+    (state, notice)
 }
 
-/// The page: the toolbar, the `kubectl get ds` line, the DaemonSet editor
-/// beside the cluster, and kubectl's views of it below.
+/// The page: the toolbar, the `kubectl get ds` line, the flow, the DaemonSet
+/// editor beside the cluster, and kubectl's views of it below. Embedded, it
+/// drops the chrome and shows the parts `view=` asks for.
 #[function_component(App)]
 pub fn app() -> Html {
-    let first = use_memo((), |_| first_state());
+    let options = *use_memo((), |_| PageOptions::from_address());
+    let first = use_memo((), move |_| first_state(&options));
     let state = use_reducer({
         let first = first.clone();
         move || first.0.clone()
@@ -50,9 +55,17 @@ pub fn app() -> Html {
         move || first.1.clone()
     });
 
+    // `theme=light|dark` overrides the system's colour scheme.
+    use_effect_with(options.theme_attribute(), |theme| {
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = if theme.is_empty() { root.remove_attribute("data-theme") } else { root.set_attribute("data-theme", theme) };
+        }
+    });
+
     // Autosave whenever the inputs change, but not what a link or preset
-    // opened until the user edits it: that would overwrite their saved work.
-    // Saving encodes every node, so it waits for a pause in editing.
+    // opened until the user edits it (that would overwrite their saved work),
+    // and never from an embedded frame. Saving encodes every node, so it
+    // waits for a pause in editing.
     let saver = use_debouncer();
     {
         let notice = notice.clone();
@@ -60,7 +73,7 @@ pub fn app() -> Html {
         use_effect_with(state.revision, {
             let state = state.clone();
             move |revision| {
-                if *revision > 0 {
+                if *revision > 0 && !options.embed {
                     location::forget_opened_state();
                     let inputs = state.inputs.clone();
                     saver.after(SAVE_DELAY, move || {
@@ -81,27 +94,38 @@ pub fn app() -> Html {
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| notice.set(None))
     };
+    let class = classes!("app", options.embed.then_some("embed"), options.readonly.then_some("readonly"));
 
     html! {
-        <div class="app">
-            <Toolbar state={state.clone()} />
-            if let Some(message) = (*notice).clone() {
-                <p class="notice" role="status" data-testid="notice">
-                    { message }
-                    <button class="dismiss" aria-label="Dismiss this message" onclick={dismiss}>{ "×" }</button>
-                </p>
-            }
-            <StatusLine state={state.clone()} />
-            <FlowPlayer state={state.clone()} />
-            <main class="panes">
-                <Editor state={state.clone()} />
-                <section class="pane cluster-pane" aria-label="Cluster">
-                    <NodeTools state={state.clone()} />
-                    <ClusterView state={state.clone()} />
-                </section>
-            </main>
-            <KubectlViews state={state.clone()} />
-            <PodManifest state={state} />
-        </div>
+        <ContextProvider<PageOptions> context={options}>
+            <div {class}>
+                <Toolbar state={state.clone()} />
+                if let Some(message) = (*notice).clone() {
+                    <p class="notice" role="status" data-testid="notice">
+                        { message }
+                        <button class="dismiss" aria-label="Dismiss this message" onclick={dismiss}>{ "×" }</button>
+                    </p>
+                }
+                <StatusLine state={state.clone()} />
+                if options.shows_flow() {
+                    <FlowPlayer state={state.clone()} />
+                }
+                if options.shows_editor() {
+                    <main class="panes">
+                        <Editor state={state.clone()} />
+                        <section class="pane cluster-pane" aria-label="Cluster">
+                            if !options.readonly {
+                                <NodeTools state={state.clone()} />
+                            }
+                            <ClusterView state={state.clone()} />
+                        </section>
+                    </main>
+                    if !options.embed {
+                        <KubectlViews state={state.clone()} />
+                    }
+                }
+                <PodManifest state={state} />
+            </div>
+        </ContextProvider<PageOptions>>
     }
 }

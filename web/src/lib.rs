@@ -10,6 +10,7 @@ pub mod components;
 pub mod hooks;
 pub mod inputs_codec;
 pub mod location;
+pub mod page_options;
 pub mod state;
 pub mod storage;
 

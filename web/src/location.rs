@@ -29,12 +29,17 @@ pub fn shared_inputs() -> Option<Result<Inputs, String>> {
     (!fragment.is_empty()).then(|| inputs_codec::decode(fragment))
 }
 
+/// The page's address without its query and fragment (a sandboxed frame's
+/// origin is opaque, "null", so it is not built from the origin).
+pub fn page_address() -> String {
+    let href = location().and_then(|l| l.href().ok()).unwrap_or_default();
+    let end = href.find(['?', '#']).unwrap_or(href.len());
+    href[..end].to_string()
+}
+
 /// The address that opens exactly these inputs.
 pub fn share_url(inputs: &Inputs) -> String {
-    let base = location()
-        .and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)))
-        .unwrap_or_default();
-    format!("{base}#{}", inputs_codec::encode(inputs))
+    format!("{}#{}", page_address(), inputs_codec::encode(inputs))
 }
 
 /// Drops a share link or preset from the address once the user has changed

@@ -89,6 +89,8 @@ pub struct State {
     pub revision: u64,
     /// The flow the player shows: the last change, or the creation.
     pub flow: Option<Rc<Flow>>,
+    /// An embedded, read-only page: the inputs do not change.
+    pub readonly: bool,
     /// The cluster as it settles with the current inputs: where the next
     /// change's flow starts. `None` for large clusters.
     pub settled: Option<Rc<World>>,
@@ -125,6 +127,13 @@ pub enum Action {
     PlayCreation,
 }
 
+impl Action {
+    /// Whether the action edits what the user made (refused when read-only).
+    pub fn changes_inputs(&self) -> bool {
+        !matches!(self, Action::Inspect(_) | Action::GroupBy(_) | Action::Filter(_) | Action::DismissNodeError | Action::PlayCreation)
+    }
+}
+
 impl Default for State {
     fn default() -> Self {
         State::new(Inputs::default())
@@ -139,6 +148,9 @@ impl Reducible for State {
             if *text == self.inputs.yaml && !self.stale && self.good.is_some() {
                 return self;
             }
+        }
+        if self.readonly && action.changes_inputs() {
+            return self;
         }
         let cause = Cause::of(&action, &self);
         let play = matches!(action, Action::PlayCreation);
@@ -178,11 +190,13 @@ impl State {
                 let Some(preset) = preset(&name) else { return (**self).clone() };
                 let mut loaded = State::new(Inputs::from_preset(preset));
                 loaded.revision = next.revision + 1;
+                loaded.readonly = next.readonly;
                 return loaded;
             }
             Action::Restore(inputs) => {
                 let mut restored = State::new(inputs);
                 restored.revision = next.revision + 1;
+                restored.readonly = next.readonly;
                 return restored;
             }
             Action::AddNode => {
@@ -309,6 +323,7 @@ impl State {
             revision: 0,
             flow: None,
             settled: None,
+            readonly: false,
         };
         state.read();
         state.replan();

@@ -244,6 +244,7 @@ pub fn editor(props: &EditorProps) -> Html {
                                 wrap="off"
                                 aria-describedby="yaml-editor-help"
                                 aria-invalid={if state.stale { "true" } else { "false" }}
+                                readonly={state.readonly}
                                 value={(*text).clone()}
                                 {oninput}
                                 {onkeydown}

@@ -3,6 +3,8 @@
 
 pub mod cluster_view;
 pub mod editor;
+pub mod flow_compare;
+pub mod flow_diagram;
 pub mod flow_player;
 pub mod kubectl_pods;
 pub mod kubectl_views;

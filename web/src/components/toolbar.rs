@@ -4,7 +4,9 @@ use dsplay_core::presets::PRESETS;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::location::share_url;
+use crate::inputs_codec;
+use crate::location::{page_address, share_url};
+use crate::page_options::PageOptions;
 use crate::state::{Action, State, DEFAULT_PRESET};
 use crate::storage;
 
@@ -16,7 +18,9 @@ pub struct ToolbarProps {
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
     let state = &props.state;
+    let options = use_context::<PageOptions>().unwrap_or_default();
     let share_link = use_state(|| None::<String>);
+    let embed_code = use_state(|| None::<String>);
     let help_open = use_state(|| false);
 
     let on_preset = {
@@ -50,6 +54,17 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             state.dispatch(Action::LoadPreset(DEFAULT_PRESET.to_string()));
         })
     };
+    let on_embed = {
+        let state = state.clone();
+        let embed_code = embed_code.clone();
+        Callback::from(move |_: MouseEvent| {
+            let code = embed_snippet(&page_address(), &inputs_codec::encode(&state.inputs));
+            if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
+                let _ = clipboard.write_text(&code);
+            }
+            embed_code.set(Some(code));
+        })
+    };
     let toggle_help = {
         let help_open = help_open.clone();
         Callback::from(move |_: MouseEvent| help_open.set(!*help_open))
@@ -58,6 +73,17 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         input.select();
     });
+
+    if options.embed {
+        // Embedded: no chrome, a way out to the whole playground with the same state.
+        let full = format!("{}#{}", page_address(), inputs_codec::encode(&state.inputs));
+        return html! {
+            <header class="toolbar embedded">
+                <span class="brand-small">{ "dsplay" }</span>
+                <a class="open-full" href={full} target="_blank" rel="noopener" data-testid="open-full">{ "Open in the playground ↗" }</a>
+            </header>
+        };
+    }
 
     html! {
         <header class="toolbar">
@@ -74,13 +100,20 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     }) }
                 </select>
                 <button data-testid="share" onclick={on_share} title="Copy a link that opens exactly this state">{ "Share" }</button>
+                <button data-testid="embed" onclick={on_embed} title="Copy an iframe that embeds exactly this state in a tutorial page">{ "Embed" }</button>
                 <button data-testid="reset" onclick={on_reset} title="Forget the saved work and start from the default scenario">{ "Reset" }</button>
                 <button aria-expanded={help_open.to_string()} aria-controls="help" onclick={toggle_help}>{ "Help" }</button>
             </nav>
             if let Some(url) = (*share_link).clone() {
                 <p class="share-link">
                     <label for="share-link">{ "Link to this state (copied):" }</label>
-                    <input id="share-link" data-testid="share-link" readonly=true value={url} onfocus={select_all} />
+                    <input id="share-link" data-testid="share-link" readonly=true value={url} onfocus={select_all.clone()} />
+                </p>
+            }
+            if let Some(code) = (*embed_code).clone() {
+                <p class="share-link">
+                    <label for="embed-code">{ "Embed code (copied):" }</label>
+                    <input id="embed-code" data-testid="embed-code" readonly=true value={code} onfocus={select_all.clone()} />
                 </p>
             }
             if *help_open {
@@ -97,4 +130,12 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
         </header>
     }
+}
+
+/// An iframe that shows `link` (a share link's fragment) embedded: a sensible
+/// size, a title for screen readers, and a sandbox that allows scripts only.
+pub fn embed_snippet(page: &str, link: &str) -> String {
+    format!(
+        "<iframe src=\"{page}?embed=1#{link}\" title=\"dsplay: DaemonSet playground\" width=\"100%\" height=\"620\" style=\"border: 1px solid #ddd; border-radius: 8px\" loading=\"lazy\" sandbox=\"allow-scripts\"></iframe>"
+    )
 }
