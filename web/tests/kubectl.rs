@@ -12,40 +12,15 @@ use dsplay_web::components::kubectl_views::KubectlViews;
 use dsplay_web::components::pod_manifest::{injected_lines, PodManifest};
 use dsplay_web::components::status_line::StatusLine;
 use dsplay_web::state::{Inputs, State};
-use dsplay_web::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
 use yew::prelude::*;
 
+mod common;
+use common::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Renders the app into a fresh div and waits until it is drawn.
-async fn render() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-    root
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
-}
-
-fn one(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    one(root, selector).text_content().unwrap_or_default()
-}
 
 fn active_element() -> Option<Element> {
     web_sys::window()?.document()?.active_element()
@@ -63,7 +38,7 @@ async fn key(target: &Element, key: &str) {
 
 #[wasm_bindgen_test]
 async fn get_ds_line_counts_the_three_created_pods() {
-    let root = render().await;
+    let root = render_app().await;
     let status = text(&root, "[data-testid=ds-status]");
     let lines: Vec<&str> = status.lines().collect();
     assert_eq!(lines.len(), 2, "{status}");
@@ -112,7 +87,7 @@ async fn get_ds_line_counts_the_three_created_pods() {
 
 #[wasm_bindgen_test]
 async fn pods_table_lists_three_pending_unbound_pods() {
-    let root = render().await;
+    let root = render_app().await;
     let table = text(&root, "[data-testid=pods-table]");
     let header = table.lines().next().unwrap();
     assert!(header.starts_with("NAME"), "{table}");
@@ -154,7 +129,7 @@ async fn pods_table_lists_three_pending_unbound_pods() {
 
 #[wasm_bindgen_test]
 async fn describe_lists_three_successful_creates() {
-    let root = render().await;
+    let root = render_app().await;
     let events = all(&root, "[data-testid=event]");
     assert_eq!(events.len(), 3);
     for event in &events {
@@ -190,7 +165,7 @@ async fn describe_lists_three_successful_creates() {
 
 #[wasm_bindgen_test]
 async fn tabs_follow_the_arrow_keys() {
-    let root = render().await;
+    let root = render_app().await;
     let pods_tab = one(&root, "[data-testid=tab-pods]");
     assert_eq!(
         pods_tab.get_attribute("aria-selected").as_deref(),
@@ -224,7 +199,7 @@ async fn tabs_follow_the_arrow_keys() {
 
 #[wasm_bindgen_test]
 async fn clicking_a_pod_shows_the_pod_the_controller_creates() {
-    let root = render().await;
+    let root = render_app().await;
     assert!(root
         .query_selector("[data-testid=pod-manifest]")
         .unwrap()
@@ -306,7 +281,7 @@ async fn clicking_a_pod_shows_the_pod_the_controller_creates() {
 
 #[wasm_bindgen_test]
 async fn close_button_closes_the_dialog() {
-    let root = render().await;
+    let root = render_app().await;
     let link: HtmlElement = all(&root, "[data-testid=action] [data-testid=pod-link]")
         .remove(0)
         .dyn_into()

@@ -9,7 +9,6 @@ use dsplay_web::components::cluster_view::ClusterView;
 use dsplay_web::components::node_io::utf8_text;
 use dsplay_web::components::node_tools::NodeTools;
 use dsplay_web::state::{Inputs, State};
-use dsplay_web::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{
@@ -18,47 +17,10 @@ use web_sys::{
 };
 use yew::prelude::*;
 
+mod common;
+use common::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// A fresh div in the page, for a page that starts afresh: no work saved
-/// by an earlier test (the app autosaves in localStorage).
-fn fresh_root() -> Element {
-    if let Ok(Some(storage)) = web_sys::window().unwrap().local_storage() {
-        storage.clear().unwrap();
-    }
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    root
-}
-
-/// Renders the app into a fresh div and waits until it is drawn.
-async fn render() -> Element {
-    let root = fresh_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-    root
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
-}
-
-fn one(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    one(root, selector).text_content().unwrap_or_default()
-}
 
 fn card(node: &str) -> String {
     format!("[data-testid=node][data-node-name=\"{node}\"]")
@@ -147,7 +109,7 @@ async fn paste_nodes(root: &Element, yaml: &str) {
 
 #[wasm_bindgen_test]
 async fn the_preset_shows_its_pods_and_reasons() {
-    let root = render().await;
+    let root = render_app().await;
     assert_eq!(
         card_names(&root),
         ["node-1", "node-2", "node-3", "node-4", "node-5"]
@@ -201,7 +163,7 @@ async fn the_preset_shows_its_pods_and_reasons() {
 
 #[wasm_bindgen_test]
 async fn adding_a_node_adds_a_card_and_a_pod_where_eligible() {
-    let root = render().await;
+    let root = render_app().await;
     click(&root, "[data-testid=add-node]").await;
     assert_eq!(card_names(&root).len(), 6);
     // A fresh node has the kubelet's labels only: the nodeSelector type=monitoring rules it out.
@@ -254,7 +216,7 @@ async fn adding_a_node_adds_a_card_and_a_pod_where_eligible() {
 
 #[wasm_bindgen_test]
 async fn an_untolerated_taint_takes_the_pod_away_with_the_reason() {
-    let root = render().await;
+    let root = render_app().await;
     add_chip(&root, "node-1", "taint", "dedicated=infra:NoSchedule").await;
     assert_eq!(nodes_with_pods(&root), ["node-3", "node-5"]);
     let node = card("node-1");
@@ -307,7 +269,7 @@ async fn an_untolerated_taint_takes_the_pod_away_with_the_reason() {
 
 #[wasm_bindgen_test]
 async fn an_invalid_label_chip_shows_the_kubernetes_message_and_changes_nothing() {
-    let root = render().await;
+    let root = render_app().await;
     let node = card("node-1");
     let labels = |root: &Element| -> Vec<String> {
         all(root, &format!("{} [data-testid=label]", card("node-1")))
@@ -351,7 +313,7 @@ async fn an_invalid_label_chip_shows_the_kubernetes_message_and_changes_nothing(
 
 #[wasm_bindgen_test]
 async fn markup_in_labels_and_messages_is_text() {
-    let root = render().await;
+    let root = render_app().await;
     let markup = "<img src=x onerror=alert(1)>";
     // Refused as a label key: the message quotes it, as text.
     add_chip(&root, "node-1", "label", &format!("{markup}=x")).await;
@@ -390,7 +352,7 @@ async fn markup_in_labels_and_messages_is_text() {
 
 #[wasm_bindgen_test]
 async fn cordoning_keeps_the_pod() {
-    let root = render().await;
+    let root = render_app().await;
     let node = card("node-1");
     click(&root, &format!("{node} [data-testid=cordon]")).await;
     let cordon: HtmlInputElement = one(&root, &format!("{node} [data-testid=cordon]"))
@@ -441,7 +403,7 @@ async fn cordoning_keeps_the_pod() {
 
 #[wasm_bindgen_test]
 async fn a_not_ready_node_gets_no_new_pod() {
-    let root = render().await;
+    let root = render_app().await;
     let node = card("node-1");
     click(&root, &format!("{node} [data-testid=ready]")).await;
     assert!(!one(&root, &format!("{node} [data-testid=ready]"))
@@ -562,7 +524,7 @@ async fn a_not_ready_node_keeps_the_pod_it_has() {
 
 #[wasm_bindgen_test]
 async fn grouping_and_filtering_by_label() {
-    let root = render().await;
+    let root = render_app().await;
     let select: HtmlSelectElement = one(&root, "[data-testid=group-by]").dyn_into().unwrap();
     let keys: Vec<String> = all(&root, "[data-testid=group-by] option")
         .iter()
@@ -633,7 +595,7 @@ async fn grouping_and_filtering_by_label() {
 
 #[wasm_bindgen_test]
 async fn renaming_a_node() {
-    let root = render().await;
+    let root = render_app().await;
     click(&root, &format!("{} [data-testid=rename]", card("node-1"))).await;
     let field = format!("{} [data-testid=rename-input]", card("node-1"));
     type_into(&root, &field, "node-2").await;
@@ -678,7 +640,7 @@ async fn renaming_a_node() {
 
 #[wasm_bindgen_test]
 async fn allocatable_resources_are_checked() {
-    let root = render().await;
+    let root = render_app().await;
     let node = card("node-1");
     let cpu: HtmlInputElement = one(&root, &format!("{node} [data-testid=allocatable-cpu]"))
         .dyn_into()
@@ -710,7 +672,7 @@ async fn allocatable_resources_are_checked() {
 
 #[wasm_bindgen_test]
 async fn pasting_a_node_list_replaces_the_nodes_and_a_bad_one_keeps_the_text() {
-    let root = render().await;
+    let root = render_app().await;
     let bad = "apiVersion: v1\nkind: List\nitems: [unclosed\n";
     paste_nodes(&root, bad).await;
     assert!(!text(&root, "[data-testid=node-error]").is_empty());
@@ -770,7 +732,7 @@ fn an_upload_that_is_not_utf8_is_refused_with_a_message() {
 
 #[wasm_bindgen_test]
 async fn five_thousand_nodes_stay_usable() {
-    let root = render().await;
+    let root = render_app().await;
     let nodes: Vec<_> = (1..=5000)
         .map(|i| {
             let mut node = node_edit::new_node(&format!("n{i:04}"));
