@@ -68,7 +68,6 @@ test('autosave survives a reload', async () => {
   // Reset forgets it.
   await again.locator('[data-testid=reset]').click();
   await again.waitForFunction(() => !document.querySelector('[data-node-name=node-6]'));
-  assert.equal(await again.evaluate(() => localStorage.getItem('dsplay:v1')?.length ?? 0) > 0, true);
 });
 
 test('refused storage does not break the page, and says so once', async () => {

@@ -3,17 +3,13 @@
 //! there were nodes: the new node stays empty, because a Deployment keeps its
 //! replica count wherever the scheduler puts the pods.
 
-use std::rc::Rc;
-
 use dsplay_core::simulation::{Actor, Timeline};
 use yew::prelude::*;
-
-use crate::flow::Flow;
 
 /// A node joining in a flow.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Join {
-    /// The step where it joins.
+    /// The step where it joins (its index in the timeline's steps).
     pub index: usize,
     pub node: String,
     /// The nodes before it joined: the Deployment's replicas.
@@ -22,37 +18,34 @@ pub struct Join {
 
 /// The first node that joins in the timeline, if any.
 pub fn find_join(timeline: &Timeline) -> Option<Join> {
-    let index = timeline.steps.iter().position(|s| s.actor == Actor::Node && s.caption.contains("joins"))?;
+    let index = timeline
+        .steps
+        .iter()
+        .position(|s| s.actor == Actor::Node && s.caption.contains("joins"))?;
     let step = timeline.steps.get(index)?;
-    let node = step
-        .touched
-        .first()
-        .cloned()
-        .or_else(|| step.after.nodes.iter().find(|n| n.joined).map(|n| n.name.clone()))?;
+    let node = step.touched.first().cloned().or_else(|| {
+        step.after
+            .nodes
+            .iter()
+            .find(|n| n.joined)
+            .map(|n| n.name.clone())
+    })?;
     let replicas = timeline.snapshot_at(index).counts.nodes;
-    Some(Join { index, node, replicas })
-}
-
-#[derive(Properties)]
-pub struct DeploymentCompareProps {
-    pub flow: Rc<Flow>,
-    pub pos: usize,
-    pub join: Option<Join>,
-}
-
-impl PartialEq for DeploymentCompareProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.flow, &other.flow) && self.pos == other.pos && self.join == other.join
-    }
+    Some(Join {
+        index,
+        node,
+        replicas,
+    })
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-#[function_component(DeploymentCompare)]
-pub fn deployment_compare(props: &DeploymentCompareProps) -> Html {
-    let Some(join) = &props.join else {
+/// The Deployment beside the DaemonSet at position `pos` (0 the start, `k`
+/// after step `k`), or a hint when the flow has no node joining.
+pub fn deployment_compare(timeline: &Timeline, pos: usize, join: Option<&Join>) -> Html {
+    let Some(join) = join else {
         return html! {
             <aside class="flow-compare" data-testid="deployment-panel" aria-label="A Deployment, for comparison">
                 <h3 class="flow-compare-title">{ "DaemonSet vs Deployment" }</h3>
@@ -64,15 +57,20 @@ pub fn deployment_compare(props: &DeploymentCompareProps) -> Html {
             </aside>
         };
     };
-    let timeline = &props.flow.timeline;
     let n = join.replicas;
-    let joined = props.pos >= join.index;
-    let now = timeline.snapshot_at(props.pos + 1);
+    // Positions count steps done: the join is done after position `index`.
+    let joined = pos > join.index;
+    let now = timeline.snapshot_at(pos);
     let before = timeline.snapshot_at(join.index);
 
     // The nodes that were there before the join, in order, each with one
     // replica; then the new node, empty.
-    let originals: Vec<&str> = before.nodes.iter().filter(|n| !n.removed).map(|n| n.name.as_str()).collect();
+    let originals: Vec<&str> = before
+        .nodes
+        .iter()
+        .filter(|n| !n.removed)
+        .map(|n| n.name.as_str())
+        .collect();
     let boxes = originals.iter().enumerate().map(|(i, name)| {
         html! {
             <li key={name.to_string()} class="flow-node node-regular" data-testid="deployment-node" data-node-name={name.to_string()}>
@@ -142,15 +140,26 @@ pub fn deployment_compare(props: &DeploymentCompareProps) -> Html {
 mod tests {
     use super::*;
     use crate::state::{Action, Inputs, State};
+    use std::rc::Rc;
     use yew::Reducible;
 
     #[test]
     fn the_join_is_found_with_the_nodes_before_it() {
         let preset = dsplay_core::presets::preset("node-added").unwrap();
         let state = Rc::new(State::new(Inputs::from_preset(preset)));
-        assert!(find_join(&state.flow.as_ref().unwrap().timeline).is_none(), "the creation has no join");
+        assert!(
+            find_join(&state.flow.as_ref().unwrap().timeline).is_none(),
+            "the creation has no join"
+        );
         let added = state.reduce(Action::AddNode);
         let join = find_join(&added.flow.as_ref().unwrap().timeline).unwrap();
-        assert_eq!(join, Join { index: 0, node: "node-5".into(), replicas: 4 });
+        assert_eq!(
+            join,
+            Join {
+                index: 0,
+                node: "node-5".into(),
+                replicas: 4
+            }
+        );
     }
 }

@@ -9,47 +9,33 @@
 //! ghost. `prefers-reduced-motion` turns all of it off (flow.css).
 
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
 
-use dsplay_core::simulation::{CheckView, Counts, NodeView, PodView, Snapshot, Timeline};
+use dsplay_core::simulation::{CheckView, Counts, PodView, Snapshot, Timeline};
 use yew::prelude::*;
 
 use crate::components::flow_player::scan_index;
-use crate::flow::Flow;
 
 /// Above this many nodes the boxes are compact: the pod as a chip without its
-/// name, the checks folded into the verdict's tooltip.
+/// name, the verdict as a tick or a cross with its reason as a tooltip.
 pub const COMPACT_ABOVE: usize = 40;
+/// Above this many objects touched by one step, the highlight does not move.
+pub const MOVING_TOUCHES: usize = 48;
 
-#[derive(Properties)]
-pub struct FlowDiagramProps {
-    pub flow: Rc<Flow>,
-    /// The current step (its snapshot is drawn).
-    pub pos: usize,
-}
-
-impl PartialEq for FlowDiagramProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.flow, &other.flow) && self.pos == other.pos
-    }
-}
-
-/// The cluster after step `pos` and before it (a flow without steps: the start twice).
+/// The cluster at position `pos` and one step before it (the start twice at the start).
 pub fn snapshots(timeline: &Timeline, pos: usize) -> (&Snapshot, &Snapshot) {
-    if timeline.steps.is_empty() {
-        (&timeline.start, &timeline.start)
-    } else {
-        (timeline.snapshot_at(pos + 1), timeline.snapshot_at(pos))
-    }
+    (
+        timeline.snapshot_at(pos),
+        timeline.snapshot_at(pos.saturating_sub(1)),
+    )
 }
 
 /// The CSS class of a pod's state: Pending (dashed), ContainerCreating,
 /// Running, Ready (solid), Terminating (fading).
-pub fn status_class(pod: &PodView) -> &'static str {
-    match pod.status.as_str() {
+pub fn status_class(status: &str, ready: bool) -> &'static str {
+    match status {
         "Pending" => "status-pending",
         "ContainerCreating" => "status-creating",
-        "Running" if pod.ready => "status-ready",
+        "Running" if ready => "status-ready",
         "Running" => "status-running",
         "Terminating" => "status-terminating",
         _ => "status-other",
@@ -57,41 +43,51 @@ pub fn status_class(pod: &PodView) -> &'static str {
 }
 
 /// What a pod's state reads as.
-fn status_text(pod: &PodView) -> String {
-    match (pod.status.as_str(), pod.ready) {
+fn status_text(status: &str, ready: bool) -> String {
+    match (status, ready) {
         ("Running", true) => "Running · Ready".to_string(),
         ("Running", false) => "Running · not ready".to_string(),
         (status, _) => status.to_string(),
     }
 }
 
-/// The check's name as the list shows it.
-pub fn check_text(check: &CheckView) -> String {
+/// The check's name as the list shows it, short, and what it checks in full.
+pub fn check_text(check: &CheckView) -> (&str, &'static str) {
     match check.name.as_str() {
-        "taints and tolerations" => "taints and tolerations (the pod's and the automatic ones)".to_string(),
-        name => name.to_string(),
+        "nodeName" => ("nodeName", "spec.nodeName, when the template names a node"),
+        "nodeSelector and node affinity" => (
+            "nodeSelector, affinity",
+            "the template's nodeSelector and required node affinity against the node's labels",
+        ),
+        "taints and tolerations" => (
+            "taints vs tolerations",
+            "the node's NoSchedule and NoExecute taints against the template's tolerations and the automatic ones every DaemonSet pod gets",
+        ),
+        name => (name, ""),
     }
 }
 
-#[function_component(FlowDiagram)]
-pub fn flow_diagram(props: &FlowDiagramProps) -> Html {
-    let timeline = &props.flow.timeline;
-    let (snapshot, before) = snapshots(timeline, props.pos);
-    let step = timeline.steps.get(props.pos);
-    let scan = scan_index(timeline);
+/// The diagram at position `pos`: 0 the start, `k` after step `k`.
+pub fn flow_diagram(timeline: &Timeline, pos: usize) -> Html {
+    let (snapshot, before) = snapshots(timeline, pos);
+    let step = pos.checked_sub(1).and_then(|i| timeline.steps.get(i));
+    // The scan's position: after its step.
+    let scan = scan_index(timeline).map(|i| i + 1);
     // The checks appear when the controller makes them, and stay.
-    let revealed = scan.is_none_or(|s| props.pos >= s);
-    let revealing = scan == Some(props.pos);
+    let revealed = scan.is_none_or(|s| pos >= s);
+    let revealing = scan == Some(pos);
 
     if snapshot.nodes.is_empty() {
         return html! {
             <div class="flow-diagram aggregate" data-testid="flow-diagram">
-                <Aggregate counts={snapshot.counts} before={before.counts} />
+                { aggregate(&snapshot.counts, &before.counts) }
             </div>
         };
     }
 
-    let touched: HashSet<&str> = step.map(|s| s.touched.iter().map(String::as_str).collect()).unwrap_or_default();
+    let touched: HashSet<&str> = step
+        .map(|s| s.touched.iter().map(String::as_str).collect())
+        .unwrap_or_default();
     let mut pods_on: HashMap<&str, Vec<&PodView>> = HashMap::new();
     for pod in &snapshot.pods {
         pods_on.entry(pod.node.as_str()).or_default().push(pod);
@@ -99,159 +95,233 @@ pub fn flow_diagram(props: &FlowDiagramProps) -> Html {
     let now: HashSet<&str> = snapshot.pods.iter().map(|p| p.name.as_str()).collect();
     let earlier: HashSet<&str> = before.pods.iter().map(|p| p.name.as_str()).collect();
     let mut gone_from: HashMap<&str, Vec<&PodView>> = HashMap::new();
-    for pod in before.pods.iter().filter(|p| !now.contains(p.name.as_str())) {
+    for pod in before
+        .pods
+        .iter()
+        .filter(|p| !now.contains(p.name.as_str()))
+    {
         gone_from.entry(pod.node.as_str()).or_default().push(pod);
     }
-    let had_pod: HashSet<&str> = timeline.start.pods.iter().map(|p| p.node.as_str()).collect();
+    let had_pod: HashSet<&str> = timeline
+        .start
+        .pods
+        .iter()
+        .map(|p| p.node.as_str())
+        .collect();
     let compact = snapshot.nodes.len() > COMPACT_ABOVE;
+    // A burst touches hundreds of nodes: they are outlined without movement.
+    let many_touched = touched.len() > MOVING_TOUCHES;
 
+    // Each box is a component with plain-data props: a step redraws only the
+    // boxes it changed.
     let boxes = snapshot.nodes.iter().map(|node| {
-        let pods = pods_on.get(node.name.as_str()).map_or(&[][..], Vec::as_slice);
-        let gone = gone_from.get(node.name.as_str()).map_or(&[][..], Vec::as_slice);
-        let is_touched = touched.contains(node.name.as_str())
-            || pods.iter().chain(gone).any(|p| touched.contains(p.name.as_str()));
-        let context = NodeContext {
-            pods,
-            gone,
-            touched: &touched,
-            earlier: &earlier,
-            is_touched,
-            revealed,
-            revealing,
+        let name = node.name.as_str();
+        let pods = pods_on.get(name).map_or(&[][..], Vec::as_slice);
+        let gone = gone_from.get(name).map_or(&[][..], Vec::as_slice);
+        let judged = !node.checks.is_empty() && revealed;
+        let props = NodeBoxProps {
+            name: AttrValue::from(node.name.clone()),
+            joined: node.joined,
+            removed: node.removed,
+            verdict: judged.then(|| Verdict {
+                should_run: node.should_run,
+                keeps: !node.should_run && node.should_continue_running && !pods.is_empty(),
+                reason: AttrValue::from(node.reasons.first().cloned().unwrap_or_default()),
+            }),
+            checks: if judged && !compact {
+                node.checks.clone()
+            } else {
+                Vec::new()
+            },
+            pods: pods
+                .iter()
+                .map(|pod| PodData {
+                    name: AttrValue::from(pod.name.clone()),
+                    status: AttrValue::from(pod.status.clone()),
+                    ready: pod.ready,
+                    bound: pod.bound,
+                    updated: pod.updated,
+                    arrived: !earlier.contains(pod.name.as_str()),
+                    touched: touched.contains(pod.name.as_str()),
+                })
+                .collect(),
+            gone: gone
+                .iter()
+                .map(|p| AttrValue::from(p.name.clone()))
+                .collect(),
+            touched: touched.contains(name)
+                || pods
+                    .iter()
+                    .chain(gone)
+                    .any(|p| touched.contains(p.name.as_str())),
+            revealing: revealing && judged && !compact,
             compact,
-            had_pod: had_pod.contains(node.name.as_str()),
+            terminated: node.removed && had_pod.contains(name),
         };
-        node_box(node, &context)
+        html! { <NodeBox key={name} ..props /> }
     });
     html! {
-        <div class={classes!("flow-diagram", compact.then_some("compact"))} data-testid="flow-diagram">
+        <div class={classes!("flow-diagram", compact.then_some("compact"), many_touched.then_some("many-touched"))} data-testid="flow-diagram">
             <ul class="flow-grid" aria-label="Nodes at this step">{ for boxes }</ul>
         </div>
     }
 }
 
-struct NodeContext<'a> {
-    pods: &'a [&'a PodView],
-    /// Pods gone at this step (drawn as fading ghosts).
-    gone: &'a [&'a PodView],
-    touched: &'a HashSet<&'a str>,
-    /// The pods before this step: the others arrive now.
-    earlier: &'a HashSet<&'a str>,
-    is_touched: bool,
-    revealed: bool,
-    revealing: bool,
-    compact: bool,
-    /// The node had a pod before the flow (a removed node's pod was terminated).
-    had_pod: bool,
+/// A pod in a node's box.
+#[derive(Clone, Debug, PartialEq)]
+struct PodData {
+    name: AttrValue,
+    status: AttrValue,
+    ready: bool,
+    bound: bool,
+    updated: bool,
+    /// Created at this step.
+    arrived: bool,
+    touched: bool,
 }
 
-fn node_box(node: &NodeView, cx: &NodeContext) -> Html {
-    let judged = !node.checks.is_empty();
-    let look = if node.removed {
-        "node-removed"
-    } else if node.joined {
-        "node-new"
-    } else {
-        "node-regular"
-    };
-    let icon = if node.removed {
-        "🗑️"
-    } else if node.joined {
-        "✨"
-    } else {
-        "🖥️"
-    };
-    let eligibility = (judged && cx.revealed).then_some(if node.should_run { "eligible" } else { "ineligible" });
-    let reason = node.reasons.first().map(String::as_str).unwrap_or_default();
+/// The controller's verdict on a node, once its checks are shown.
+#[derive(Clone, Debug, PartialEq)]
+struct Verdict {
+    should_run: bool,
+    /// No new pod, but the one it has stays (an untolerated NoSchedule taint).
+    keeps: bool,
+    reason: AttrValue,
+}
 
-    let pods = cx.pods.iter().map(|pod| {
-        let arrived = !cx.earlier.contains(pod.name.as_str());
+#[derive(Properties, PartialEq)]
+struct NodeBoxProps {
+    name: AttrValue,
+    joined: bool,
+    removed: bool,
+    verdict: Option<Verdict>,
+    /// The checks in order (empty when not shown).
+    checks: Vec<CheckView>,
+    pods: Vec<PodData>,
+    /// Pods gone at this step, drawn as fading ghosts.
+    gone: Vec<AttrValue>,
+    touched: bool,
+    /// The controller's scan is the current step: the checks appear one by one.
+    revealing: bool,
+    compact: bool,
+    /// A removed node whose pod was terminated.
+    terminated: bool,
+}
+
+#[function_component(NodeBox)]
+fn node_box(props: &NodeBoxProps) -> Html {
+    let compact = props.compact;
+    let (look, icon) = if props.removed {
+        ("node-removed", "🗑️")
+    } else if props.joined {
+        ("node-new", "✨")
+    } else {
+        ("node-regular", "🖥️")
+    };
+    let eligibility = props.verdict.as_ref().map(|v| {
+        if v.should_run {
+            "eligible"
+        } else {
+            "ineligible"
+        }
+    });
+
+    let pods = props.pods.iter().map(|pod| {
         let class = classes!(
             "flow-pod",
-            status_class(pod),
+            status_class(&pod.status, pod.ready),
             if pod.updated { "updated" } else { "old" },
-            arrived.then_some("arrived"),
-            cx.touched.contains(pod.name.as_str()).then_some("touched"),
+            pod.arrived.then_some("arrived"),
+            pod.touched.then_some("touched"),
         );
+        let state = status_text(&pod.status, pod.ready);
         let title = format!(
-            "{} · {}{}{}",
+            "{} · {state}{}{}",
             pod.name,
-            status_text(pod),
             if pod.bound { "" } else { " · not bound yet" },
             if pod.updated { "" } else { " · old template" }
         );
         html! {
-            <div key={pod.name.clone()} class={class} data-testid="flow-pod" data-pod-name={pod.name.clone()}
+            <div key={pod.name.as_str()} class={class} data-testid="flow-pod" data-pod-name={pod.name.clone()}
                 data-status={pod.status.clone()} title={title}>
-                <span class="flow-pod-icon" aria-hidden="true">{ "📦" }</span>
-                if !cx.compact {
-                    <span class="flow-pod-name">{ &pod.name }</span>
+                if compact {
+                    <span class="visually-hidden">{ format!("pod {state}") }</span>
+                } else {
+                    <span class="flow-pod-icon" aria-hidden="true">{ "📦" }</span>
+                    <span class="flow-pod-name">{ pod.name.clone() }</span>
+                    <span class="flow-pod-state">
+                        <span key={status_class(&pod.status, pod.ready)} class="flow-pod-status">{ state }</span>
+                    </span>
                 }
-                <span class="flow-pod-state">
-                    <span key={status_class(pod)} class="flow-pod-status">{ status_text(pod) }</span>
-                </span>
             </div>
         }
     });
-    let ghosts = cx.gone.iter().map(|pod| {
+    let ghosts = props.gone.iter().map(|name| {
         html! {
-            <div key={format!("gone:{}", pod.name)} class="flow-pod flow-pod-gone" data-testid="flow-pod-gone"
-                data-pod-name={pod.name.clone()} title={format!("{}: gone", pod.name)}>
-                <span class="flow-pod-icon" aria-hidden="true">{ "📦" }</span>
-                if !cx.compact {
-                    <span class="flow-pod-name">{ &pod.name }</span>
+            <div key={format!("gone:{name}")} class="flow-pod flow-pod-gone" data-testid="flow-pod-gone"
+                data-pod-name={name.clone()} title={format!("{name}: terminated, gone")}>
+                if compact {
+                    <span class="visually-hidden">{ "pod terminated" }</span>
+                } else {
+                    <span class="flow-pod-icon" aria-hidden="true">{ "📦" }</span>
+                    <span class="flow-pod-name">{ name.clone() }</span>
+                    <span class="flow-pod-state"><span class="flow-pod-status">{ "terminated" }</span></span>
                 }
-                <span class="flow-pod-state"><span class="flow-pod-status">{ "removed" }</span></span>
             </div>
         }
     });
-    let empty = (cx.pods.is_empty() && cx.gone.is_empty()).then(|| {
-        let text = if node.removed && cx.had_pod { "Pod terminated" } else { "No pod" };
+    let empty = (props.pods.is_empty() && props.gone.is_empty()).then(|| {
+        let text = if props.terminated {
+            "Pod terminated"
+        } else {
+            "No pod"
+        };
         html! { <div key="empty" class="flow-no-pod" data-testid="flow-no-pod">{ text }</div> }
     });
-
     // One keyed list, so that pods animate in and out by name.
     let items: Vec<Html> = pods.chain(ghosts).chain(empty).collect();
 
-    let checks = (judged && cx.revealed && !cx.compact).then(|| {
-        let items = node.checks.iter().enumerate().map(|(i, check)| {
+    let checks = (!props.checks.is_empty()).then(|| {
+        let items = props.checks.iter().map(|check| {
+            let (short, full) = check_text(check);
             html! {
-                <li class={if check.passed { "pass" } else { "fail" }} style={format!("--i: {i}")}
+                <li class={if check.passed { "pass" } else { "fail" }} title={full}
                     data-testid="flow-check" data-check={check.name.clone()} data-passed={check.passed.to_string()}>
                     <span class="flow-check-mark" aria-hidden="true">{ if check.passed { "✓" } else { "✗" } }</span>
                     <span class="visually-hidden">{ if check.passed { "passes: " } else { "fails: " } }</span>
-                    { check_text(check) }
+                    { short }
                 </li>
             }
         });
         html! { <ul class="flow-checks" aria-label="The controller's checks">{ for items }</ul> }
     });
-    let verdict = (judged && cx.revealed).then(|| {
-        let (mark, class, text) = if node.should_run {
+    let verdict = props.verdict.as_ref().map(|v| {
+        let reason = &v.reason;
+        let (mark, class, text) = if v.should_run {
             ("✓", "ok", "should run a pod".to_string())
-        } else if node.should_continue_running {
-            ("⚠", "keeps", format!("gets no new pod, keeps one it has: {reason}"))
+        } else if v.keeps {
+            ("⚠", "keeps", format!("keeps its pod, would not get a new one: {reason}"))
         } else {
             ("✗", "no", format!("no pod: {reason}"))
         };
         html! {
-            <p class={classes!("flow-verdict", class)} data-testid="flow-verdict" title={text.clone()}
-                style={format!("--i: {}", node.checks.len())}>
+            <p class={classes!("flow-verdict", class)} data-testid="flow-verdict" title={text.clone()}>
                 <span aria-hidden="true">{ mark }</span>{ " " }
-                if cx.compact { <span class="visually-hidden">{ text }</span> } else { { text } }
+                if compact { <span class="visually-hidden">{ text }</span> } else { { text } }
             </p>
         }
     });
 
     html! {
-        <li key={node.name.clone()}
-            class={classes!("flow-node", look, eligibility, cx.is_touched.then_some("touched"), (cx.revealing && judged).then_some("revealing"))}
-            data-testid="flow-node" data-node-name={node.name.clone()}>
+        <li class={classes!("flow-node", look, eligibility, props.touched.then_some("touched"), props.revealing.then_some("revealing"))}
+            data-testid="flow-node" data-node-name={props.name.clone()}>
             <div class="flow-node-head">
-                <span class="flow-node-icon" aria-hidden="true">{ icon }</span>
-                <span class="flow-node-name">{ &node.name }</span>
-                if node.joined { <span class="flow-tag tag-new">{ "new" }</span> }
-                if node.removed { <span class="flow-tag tag-removed">{ "removed" }</span> }
+                if !compact {
+                    <span class="flow-node-icon" aria-hidden="true">{ icon }</span>
+                }
+                <span class="flow-node-name">{ props.name.clone() }</span>
+                if props.joined { <span class="flow-tag tag-new">{ "new" }</span> }
+                if props.removed { <span class="flow-tag tag-removed">{ "removed" }</span> }
             </div>
             <div class="flow-node-pods">{ for items }</div>
             { checks }
@@ -260,17 +330,8 @@ fn node_box(node: &NodeView, cx: &NodeContext) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct AggregateProps {
-    counts: Counts,
-    before: Counts,
-}
-
 /// A large cluster: its pods by status as bars, scaled to the node count.
-#[function_component(Aggregate)]
-fn aggregate(props: &AggregateProps) -> Html {
-    let c = props.counts;
-    let b = props.before;
+fn aggregate(c: &Counts, b: &Counts) -> Html {
     let total = c.nodes.max(1) as f64;
     let bar = |key: &'static str, label: &'static str, now: usize, was: usize| {
         let scale = (now as f64 / total).min(1.0);
@@ -302,7 +363,6 @@ fn aggregate(props: &AggregateProps) -> Html {
 }
 
 /// The seeds' legend, with the pod's states.
-#[function_component(FlowLegend)]
 pub fn flow_legend() -> Html {
     let item = |class: &'static str, icon: &'static str, text: &'static str| {
         html! {
@@ -324,6 +384,11 @@ pub fn flow_legend() -> Html {
             { item("pod status-ready", "", "Ready") }
             { item("pod status-terminating", "", "Terminating") }
             { item("pod status-ready old", "", "Old template") }
+            <li class="flow-legend-checks">
+                <span class="flow-swatch checks" aria-hidden="true">{ "✓✗" }</span>
+                { "The controller's checks, in order, up to the first that fails: nodeName; nodeSelector and required node affinity; \
+                   taints against tolerations (the template's and the automatic ones every DaemonSet pod gets)" }
+            </li>
         </ul>
     }
 }

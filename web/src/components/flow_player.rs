@@ -2,19 +2,23 @@
 //! by step from the core's simulated timeline, in the seeds' visual language.
 //!
 //! The player's own state (the current step, playing or paused) lives in an
-//! inner component keyed by the flow's id: a new flow starts afresh, and a tick
-//! re-renders the player only, never the page. The speed and the Deployment
+//! inner component and starts afresh with each new flow (a new `Flow::id`);
+//! a tick re-renders the player only, never the page. The DOM stays: nodes and
+//! pods are keyed by name, so the next flow animates from what is on screen,
+//! and a focused control keeps its focus. The speed and the Deployment
 //! comparison are the reader's preferences and outlive the flows.
 
 use std::rc::Rc;
 use std::time::Duration;
 
 use dsplay_core::simulation::{Actor, Snapshot, Step, Timeline};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::components::flow_compare::{find_join, DeploymentCompare};
-use crate::components::flow_diagram::{FlowDiagram, FlowLegend};
+use crate::components::flow_compare::{deployment_compare, find_join};
+use crate::components::flow_diagram::{flow_diagram, flow_legend};
 use crate::flow::Flow;
 use crate::hooks::debouncer::use_debouncer;
 use crate::state::{Action, State};
@@ -35,13 +39,18 @@ pub struct FlowPlayerProps {
 
 /// `?autoplay=1` (or `true`, `yes`, bare `autoplay`) in the page's address.
 fn autoplay_asked() -> bool {
-    crate::location::query_param("autoplay").is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes" | ""))
+    crate::location::query_param("autoplay")
+        .is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes" | ""))
 }
 
 /// Whether the reader asked their system for less motion.
 fn reduced_motion() -> bool {
     web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
         .is_some_and(|m| m.matches())
 }
 
@@ -92,7 +101,7 @@ pub fn flow_player(props: &FlowPlayerProps) -> Html {
     };
     let autoplay = flow.autoplay || (opening.1 && opening.0 == Some(flow.id));
     html! {
-        <Player key={flow.id} flow={flow.clone()} dispatch={state.dispatcher()} {autoplay}
+        <Player flow={flow.clone()} dispatch={state.dispatcher()} {autoplay}
             speed={*speed} set_speed={speed.setter()} compare={*compare} set_compare={compare.setter()}
             motion={*motion} />
     }
@@ -100,13 +109,16 @@ pub fn flow_player(props: &FlowPlayerProps) -> Html {
 
 // ---- the playhead ---------------------------------------------------------------
 
-/// Where the player stands: the current step (its snapshot is on screen) and
-/// whether it moves on by itself.
+/// Where the player stands and whether it moves on by itself. Positions
+/// count steps done: 0 is the cluster before the first step (the timeline's
+/// start), `k` the cluster after step `k`, the last the settled end.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Playhead {
+    /// The flow it plays (`Flow::id`).
+    pub flow: u64,
     pub pos: usize,
     pub playing: bool,
-    /// The index of the last step (0 for an empty timeline).
+    /// The last position: the number of steps.
     pub last: usize,
 }
 
@@ -117,24 +129,41 @@ pub enum PlayheadAction {
     Toggle,
     Forward,
     Back,
-    /// Back to the first step, playing on if it was playing.
+    /// Back to the start, playing on if it was playing.
     Restart,
     Jump(usize),
+    /// A new flow: start over with this playhead (ignored for the same flow).
+    Reset(Playhead),
 }
 
 impl Playhead {
-    /// A new flow: played from its first step, or shown settled at its last.
-    pub fn new(steps: usize, autoplay: bool) -> Playhead {
-        let last = steps.saturating_sub(1);
-        if autoplay && steps > 1 {
-            Playhead { pos: 0, playing: true, last }
+    /// A new flow: played from its start, or shown settled at its end.
+    pub fn new(flow: u64, steps: usize, autoplay: bool) -> Playhead {
+        let last = steps;
+        if autoplay && steps > 0 {
+            Playhead {
+                flow,
+                pos: 0,
+                playing: true,
+                last,
+            }
         } else {
-            Playhead { pos: last, playing: false, last }
+            Playhead {
+                flow,
+                pos: last,
+                playing: false,
+                last,
+            }
         }
     }
 
     pub fn next(self, action: PlayheadAction) -> Playhead {
-        let Playhead { pos, playing, last } = self;
+        let Playhead {
+            flow,
+            pos,
+            playing,
+            last,
+        } = self;
         let (pos, playing) = match action {
             PlayheadAction::Tick if playing && pos < last => (pos + 1, pos + 1 < last),
             PlayheadAction::Tick => (pos, false),
@@ -145,8 +174,15 @@ impl Playhead {
             PlayheadAction::Back => (pos.saturating_sub(1), false),
             PlayheadAction::Restart => (0, playing && last > 0),
             PlayheadAction::Jump(to) => (to.min(last), false),
+            PlayheadAction::Reset(fresh) if fresh.flow != flow => return fresh,
+            PlayheadAction::Reset(_) => (pos, playing),
         };
-        Playhead { pos, playing, last }
+        Playhead {
+            flow,
+            pos,
+            playing,
+            last,
+        }
     }
 }
 
@@ -200,26 +236,44 @@ pub fn pods_on_nodes(snapshot: &Snapshot) -> String {
     let c = &snapshot.counts;
     let pods = c.pending + c.container_creating + c.running;
     let with_pod = if snapshot.nodes.is_empty() {
-        snapshot.status.map_or(pods, |s| usize::try_from(s.current_number_scheduled + s.number_misscheduled).unwrap_or(0))
+        snapshot.status.map_or(pods, |s| {
+            usize::try_from(s.current_number_scheduled + s.number_misscheduled).unwrap_or(0)
+        })
     } else {
-        let mut names: Vec<&str> =
-            snapshot.pods.iter().filter(|p| p.status != "Terminating").map(|p| p.node.as_str()).collect();
+        let mut names: Vec<&str> = snapshot
+            .pods
+            .iter()
+            .filter(|p| p.status != "Terminating")
+            .map(|p| p.node.as_str())
+            .collect();
         names.sort_unstable();
         names.dedup();
         names.len()
     };
     let noun = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     if with_pod == c.nodes {
-        format!("{} on {}", noun(pods, "pod", "pods"), noun(c.nodes, "node", "nodes"))
+        format!(
+            "{} on {}",
+            noun(pods, "pod", "pods"),
+            noun(c.nodes, "node", "nodes")
+        )
     } else {
-        format!("{} on {} of {}", noun(pods, "pod", "pods"), with_pod, noun(c.nodes, "node", "nodes"))
+        format!(
+            "{} on {} of {}",
+            noun(pods, "pod", "pods"),
+            with_pod,
+            noun(c.nodes, "node", "nodes")
+        )
     }
 }
 
 /// The first step where the controller checks the nodes: the per-node checks
 /// are revealed there.
 pub fn scan_index(timeline: &Timeline) -> Option<usize> {
-    timeline.steps.iter().position(|s| s.caption.starts_with("The DaemonSet controller checks"))
+    timeline
+        .steps
+        .iter()
+        .position(|s| s.caption.starts_with("The DaemonSet controller checks"))
 }
 
 // ---- the player -------------------------------------------------------------------
@@ -255,27 +309,40 @@ fn player(props: &PlayerProps) -> Html {
     let flow = &props.flow;
     let timeline = &flow.timeline;
     let steps = timeline.steps.len();
-    let head = use_reducer({
-        let autoplay = props.autoplay;
-        move || Playhead::new(steps, autoplay)
+    let fresh = Playhead::new(flow.id, steps, props.autoplay);
+    let stored = use_reducer(move || fresh);
+    // A new flow is drawn from its fresh playhead at once; the reducer catches up.
+    let head = if stored.flow == flow.id {
+        *stored
+    } else {
+        fresh
+    };
+    use_effect_with(flow.id, {
+        let dispatcher = stored.dispatcher();
+        move |_| dispatcher.dispatch(PlayheadAction::Reset(fresh))
     });
 
     // The clock: one step per STEP_MS / speed while playing. Each new position
     // (or a pause) cancels the tick pending before it.
     let ticker = use_debouncer();
-    use_effect_with((head.playing, head.pos, props.speed), {
-        let dispatcher = head.dispatcher();
-        move |&(playing, _, speed)| {
+    use_effect_with((head.playing, head.pos, props.speed, flow.id), {
+        let dispatcher = stored.dispatcher();
+        move |&(playing, _, speed, _)| {
             if playing {
-                ticker.after(step_delay(speed), move || dispatcher.dispatch(PlayheadAction::Tick));
+                ticker.after(step_delay(speed), move || {
+                    dispatcher.dispatch(PlayheadAction::Tick)
+                });
             } else {
                 ticker.cancel();
             }
         }
     });
 
+    let list = use_node_ref();
+    use_current_step_in_view(list.clone(), head.pos, flow.id);
+
     let send = |action: fn() -> PlayheadAction| {
-        let dispatcher = head.dispatcher();
+        let dispatcher = stored.dispatcher();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(action()))
     };
     let on_restart = send(|| PlayheadAction::Restart);
@@ -283,7 +350,7 @@ fn player(props: &PlayerProps) -> Html {
     let on_toggle = send(|| PlayheadAction::Toggle);
     let on_forward = send(|| PlayheadAction::Forward);
     let on_jump = {
-        let dispatcher = head.dispatcher();
+        let dispatcher = stored.dispatcher();
         Callback::from(move |i: usize| dispatcher.dispatch(PlayheadAction::Jump(i)))
     };
     let on_speed = {
@@ -308,7 +375,7 @@ fn player(props: &PlayerProps) -> Html {
     };
     // Arrow keys step, from anywhere in the player but its fields.
     let on_key = {
-        let dispatcher = head.dispatcher();
+        let dispatcher = stored.dispatcher();
         Callback::from(move |e: KeyboardEvent| {
             let in_field = e
                 .target_dyn_into::<HtmlElement>()
@@ -326,11 +393,12 @@ fn player(props: &PlayerProps) -> Html {
         })
     };
 
-    let pos = head.pos.min(steps.saturating_sub(1));
-    let step: Option<&Step> = timeline.steps.get(pos);
-    let snapshot = if steps == 0 { &timeline.start } else { timeline.snapshot_at(pos + 1) };
-    let settled = pos + 1 >= steps;
-    let is_creation = flow.title.starts_with("kubectl apply: DaemonSet") && flow.title.ends_with("is created");
+    let pos = head.pos.min(steps);
+    let step: Option<&Step> = pos.checked_sub(1).and_then(|i| timeline.steps.get(i));
+    let snapshot = timeline.snapshot_at(pos);
+    let settled = pos == steps;
+    let is_creation =
+        flow.title.starts_with("kubectl apply: DaemonSet") && flow.title.ends_with("is created");
     let join = find_join(timeline);
 
     let caption = match step {
@@ -342,7 +410,14 @@ fn player(props: &PlayerProps) -> Html {
                 </span>
             </>
         },
-        None => html! { <span class="flow-caption-text">{ "Nothing happens: the cluster is already as this change wants it." }</span> },
+        None => html! {
+            <>
+                <span class="flow-actor actor-start">{ "before" }</span>
+                <span class="flow-caption-box">
+                    <span class="flow-caption-text" key={pos}>{ start_caption(timeline) }</span>
+                </span>
+            </>
+        },
     };
     let speed_options = SPEEDS_X2.iter().map(|&s| {
         html! { <option value={s.to_string()} selected={s == props.speed}>{ speed_text(s) }</option> }
@@ -354,23 +429,23 @@ fn player(props: &PlayerProps) -> Html {
             <div class="flow-head">
                 <h2 class="flow-title" id="flow-title" data-testid="flow-title">{ &flow.title }</h2>
                 <span class="flow-position" data-testid="flow-position" data-step={pos.to_string()}>
-                    { if steps == 0 { "no steps".to_string() } else { format!("step {} of {}", pos + 1, steps) } }
-                    if settled && steps > 0 { { " · settled" } }
+                    { if pos == 0 { format!("before step 1 of {steps}") } else { format!("step {pos} of {steps}") } }
+                    if settled { { " · settled" } }
                 </span>
             </div>
             <p class="flow-caption" data-testid="flow-caption" aria-live="polite">{ caption }</p>
             <div class="flow-controls" role="group" aria-label="Player">
                 <button type="button" class="flow-button" data-testid="flow-restart" aria-label="Restart"
-                    title="Restart" onclick={on_restart} disabled={steps == 0}>{ "⏮" }</button>
+                    title="Restart" onclick={on_restart} disabled={steps == 0}>{ icon(Icon::Restart) }</button>
                 <button type="button" class="flow-button" data-testid="flow-back" aria-label="Step back"
-                    title="Step back (←)" aria-keyshortcuts="ArrowLeft" onclick={on_back} disabled={pos == 0}>{ "◀" }</button>
+                    title="Step back (←)" aria-keyshortcuts="ArrowLeft" onclick={on_back} disabled={pos == 0}>{ icon(Icon::Back) }</button>
                 <button type="button" class="flow-button flow-play" data-testid="flow-play"
-                    aria-label={if head.playing { "Pause" } else { "Play" }} aria-pressed={head.playing.to_string()}
-                    title={if head.playing { "Pause" } else { "Play" }} onclick={on_toggle} disabled={steps < 2}>
-                    { if head.playing { "⏸" } else { "▶" } }
+                    aria-label="Play" aria-pressed={head.playing.to_string()}
+                    title={if head.playing { "Pause" } else { "Play" }} onclick={on_toggle} disabled={steps == 0}>
+                    { icon(if head.playing { Icon::Pause } else { Icon::Play }) }
                 </button>
                 <button type="button" class="flow-button" data-testid="flow-forward" aria-label="Step forward"
-                    title="Step forward (→)" aria-keyshortcuts="ArrowRight" onclick={on_forward} disabled={settled}>{ "▶|" }</button>
+                    title="Step forward (→)" aria-keyshortcuts="ArrowRight" onclick={on_forward} disabled={settled}>{ icon(Icon::Forward) }</button>
                 <label class="flow-speed">
                     <span>{ "Speed" }</span>
                     <select data-testid="flow-speed" onchange={on_speed}>{ for speed_options }</select>
@@ -385,43 +460,80 @@ fn player(props: &PlayerProps) -> Html {
             </div>
             <div class="flow-body">
                 <div class={classes!("flow-stage", props.compare.then_some("comparing"))}>
-                    <FlowDiagram flow={flow.clone()} pos={pos} />
+                    { flow_diagram(timeline, pos) }
                     if props.compare {
-                        <DeploymentCompare flow={flow.clone()} pos={pos} join={join} />
+                        { deployment_compare(timeline, pos, join.as_ref()) }
                     }
                 </div>
                 <div class="flow-side">
-                    <FlowCounters now={snapshot.status} before={previous(timeline, pos).status}
-                        summary={pods_on_nodes(snapshot)} settled={settled && steps > 0} />
-                    <StepList flow={flow.clone()} pos={pos} on_jump={on_jump} />
+                    { counters(snapshot.status, timeline.snapshot_at(pos.saturating_sub(1)).status, &pods_on_nodes(snapshot), settled) }
+                    { step_list(timeline, pos, &on_jump, list.clone()) }
                 </div>
             </div>
-            <FlowLegend />
+            { flow_legend() }
         </section>
     }
 }
 
-/// The snapshot before the current step.
-fn previous(timeline: &Timeline, pos: usize) -> &Snapshot {
-    timeline.snapshot_at(pos)
+#[derive(Clone, Copy)]
+enum Icon {
+    Restart,
+    Back,
+    Play,
+    Pause,
+    Forward,
+}
+
+/// The controls' pictures, drawn (no font has to have the glyphs).
+fn icon(which: Icon) -> Html {
+    let path = match which {
+        Icon::Restart => "M2 3h2v10H2z M9 3v10L4 8z M15 3v10l-5-5z",
+        Icon::Back => "M3 3h2v10H3z M13 3v10L6 8z",
+        Icon::Play => "M4 2v12l10-6z",
+        Icon::Pause => "M4 2h3v12H4z M9 2h3v12H9z",
+        Icon::Forward => "M11 3h2v10h-2z M3 3v10l7-5z",
+    };
+    html! {
+        <svg class="flow-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path d={path} fill="currentColor" />
+        </svg>
+    }
+}
+
+/// What the start of a flow shows: the cluster before its first step.
+pub fn start_caption(timeline: &Timeline) -> String {
+    let start = &timeline.start;
+    if timeline.steps.is_empty() {
+        "Nothing happens: the cluster is already as this change wants it.".to_string()
+    } else if start.status.is_none()
+        && start.counts.pending + start.counts.running + start.counts.container_creating == 0
+    {
+        format!(
+            "The cluster before: {} and no DaemonSet yet. Step forward or play.",
+            if start.counts.nodes == 1 {
+                "1 node".to_string()
+            } else {
+                format!("{} nodes", start.counts.nodes)
+            }
+        )
+    } else {
+        format!(
+            "The cluster before: {}. Step forward or play.",
+            pods_on_nodes(start)
+        )
+    }
 }
 
 // ---- the status counters -------------------------------------------------------------
 
-#[derive(Properties, PartialEq)]
-struct CountersProps {
+/// The DaemonSet's status after the current step, as `kubectl get ds` counts
+/// it (a counter that just moved is marked), and "5 pods on 5 nodes".
+fn counters(
     now: Option<dsplay_core::Status>,
     before: Option<dsplay_core::Status>,
-    /// "5 pods on 5 nodes".
-    summary: String,
+    summary: &str,
     settled: bool,
-}
-
-/// The DaemonSet's status after the current step, as `kubectl get ds` counts
-/// it; a counter that just moved is marked.
-#[function_component(FlowCounters)]
-fn flow_counters(props: &CountersProps) -> Html {
-    let (now, before) = (props.now, props.before);
+) -> Html {
     let counter = |key: &'static str, label: &'static str, get: fn(&dsplay_core::Status) -> i64| {
         let value = now.map(|s| get(&s));
         let moved = value != before.map(|s| get(&s));
@@ -435,7 +547,6 @@ fn flow_counters(props: &CountersProps) -> Html {
             </div>
         }
     };
-    let summary = &props.summary;
     html! {
         <div class="flow-status" data-testid="flow-counters" aria-label="DaemonSet status at this step">
             <div class="flow-counters">
@@ -445,8 +556,8 @@ fn flow_counters(props: &CountersProps) -> Html {
                 { counter("up-to-date", "up to date", |s| s.updated_number_scheduled) }
                 { counter("available", "available", |s| s.number_available) }
             </div>
-            <p class={classes!("flow-summary", props.settled.then_some("settled"))} data-testid="flow-summary">
-                { if props.settled { format!("Settled: {summary}") } else { summary.clone() } }
+            <p class={classes!("flow-summary", settled.then_some("settled"))} data-testid="flow-summary">
+                { if settled { format!("Settled: {summary}") } else { summary.to_string() } }
             </p>
         </div>
     }
@@ -454,58 +565,74 @@ fn flow_counters(props: &CountersProps) -> Html {
 
 // ---- the list of steps ---------------------------------------------------------------
 
-#[derive(Properties)]
-struct StepListProps {
-    flow: Rc<Flow>,
-    pos: usize,
-    on_jump: Callback<usize>,
-}
-
-impl PartialEq for StepListProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.flow, &other.flow) && self.pos == other.pos
-    }
-}
-
-/// Every step (a window around the current one in a long timeline); the
-/// current one is kept in view by scrolling the list, never the page.
-#[function_component(StepList)]
-fn step_list(props: &StepListProps) -> Html {
-    let list = use_node_ref();
-    let steps = &props.flow.timeline.steps;
-    {
-        let list = list.clone();
-        use_effect_with(props.pos, move |_| {
-            let Some(list) = list.cast::<HtmlElement>() else { return };
-            let Ok(Some(current)) = list.query_selector("[aria-current=step]") else { return };
-            let Ok(current) = wasm_bindgen::JsCast::dyn_into::<HtmlElement>(current) else { return };
+/// Keeps the list's current step in view, scrolling the list, never the page.
+#[hook]
+fn use_current_step_in_view(list: NodeRef, pos: usize, flow: u64) {
+    use_effect_with((pos, flow), move |_| {
+        // Measured two frames on, when the layout of this step is done:
+        // reading it now would force it at once (milliseconds for a
+        // 250-node diagram, every step).
+        after_next_frame(move || {
+            let Some(list) = list.cast::<HtmlElement>() else {
+                return;
+            };
+            let Ok(Some(current)) = list.query_selector("[aria-current=step]") else {
+                return;
+            };
+            let Ok(current) = current.dyn_into::<HtmlElement>() else {
+                return;
+            };
             let (top, height) = (current.offset_top(), current.offset_height());
             let (scroll, view) = (list.scroll_top(), list.client_height());
             if top < scroll || top + height > scroll + view {
                 list.set_scroll_top((top - (view - height) / 2).max(0));
             }
         });
-    }
-    let (from, to) = if steps.len() <= ALL_STEPS_UP_TO {
-        (0, steps.len())
+    });
+}
+
+/// Every step (a window around the current one in a long timeline), after
+/// the start.
+fn step_list(timeline: &Timeline, pos: usize, on_jump: &Callback<usize>, list: NodeRef) -> Html {
+    let steps = &timeline.steps;
+    // Positions: 0 (the start) and one per step.
+    let last = steps.len();
+    let (from, to) = if last < ALL_STEPS_UP_TO {
+        (0, last)
     } else {
-        (props.pos.saturating_sub(STEP_WINDOW), (props.pos + STEP_WINDOW + 1).min(steps.len()))
+        (
+            pos.saturating_sub(STEP_WINDOW),
+            (pos + STEP_WINDOW).min(last),
+        )
     };
-    let items = steps[from..to].iter().enumerate().map(|(offset, step)| {
-        let i = from + offset;
-        let current = i == props.pos;
+    let items = (from..=to).map(|p| {
+        let current = p == pos;
         let onclick = {
-            let on_jump = props.on_jump.clone();
-            Callback::from(move |_: MouseEvent| on_jump.emit(i))
+            let on_jump = on_jump.clone();
+            Callback::from(move |_: MouseEvent| on_jump.emit(p))
+        };
+        let (number, actor, caption, time) = match p.checked_sub(1).and_then(|i| steps.get(i)) {
+            Some(step) => (
+                format!("{p}."),
+                html! { <span class={classes!("flow-actor", actor_class(step.actor))}>{ step.actor.label() }</span> },
+                step.caption.clone(),
+                time_text(step.time_ms),
+            ),
+            None => (
+                String::new(),
+                html! { <span class="flow-actor actor-start">{ "before" }</span> },
+                start_caption(timeline),
+                String::new(),
+            ),
         };
         html! {
-            <li key={i} class={classes!("flow-step", current.then_some("current"), (i < props.pos).then_some("done"))}
-                data-testid="flow-step" aria-current={current.then_some("step")}>
+            <li key={p} class={classes!("flow-step", current.then_some("current"), (p < pos).then_some("done"))}
+                data-testid="flow-step" data-position={p.to_string()} aria-current={current.then_some("step")}>
                 <button type="button" class="flow-step-button" onclick={onclick}>
-                    <span class="flow-step-number">{ format!("{}.", i + 1) }</span>
-                    <span class={classes!("flow-actor", actor_class(step.actor))}>{ step.actor.label() }</span>
-                    <span class="flow-step-caption">{ &step.caption }</span>
-                    <span class="flow-step-time">{ time_text(step.time_ms) }</span>
+                    <span class="flow-step-number">{ number }</span>
+                    { actor }
+                    <span class="flow-step-caption">{ caption }</span>
+                    <span class="flow-step-time">{ time }</span>
                 </button>
             </li>
         }
@@ -513,19 +640,34 @@ fn step_list(props: &StepListProps) -> Html {
     html! {
         <div class="flow-steps-box">
             if from > 0 {
-                <p class="flow-steps-more">{ format!("{from} earlier steps") }</p>
+                <p class="flow-steps-more">{ format!("The start and {} earlier steps", from - 1) }</p>
             }
-            <ol class="flow-steps" data-testid="flow-steps" ref={list} start={(from + 1).to_string()} aria-label="Steps">
+            <ul class="flow-steps" data-testid="flow-steps" ref={list} aria-label="Steps">
                 { for items }
-            </ol>
-            if to < steps.len() {
-                <p class="flow-steps-more">{ format!("{} later steps", steps.len() - to) }</p>
+            </ul>
+            if to < last {
+                <p class="flow-steps-more">{ format!("{} later steps", last - to) }</p>
             }
-            if let Some(why) = &props.flow.timeline.truncated {
+            if let Some(why) = &timeline.truncated {
                 <p class="flow-steps-more" data-testid="flow-truncated">{ format!("The simulation {why}.") }</p>
             }
         </div>
     }
+}
+
+/// Runs `work` at the start of the frame after the next one: the next frame's
+/// style and layout are done by then, so reading them costs nothing.
+fn after_next_frame(work: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let second = Closure::once_into_js(work);
+    let first = Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.request_animation_frame(second.unchecked_ref());
+        }
+    });
+    let _ = window.request_animation_frame(first.unchecked_ref());
 }
 
 #[cfg(test)]
@@ -535,23 +677,41 @@ mod tests {
 
     #[test]
     fn a_new_flow_plays_or_shows_its_end() {
-        assert_eq!(Playhead::new(10, true), Playhead { pos: 0, playing: true, last: 9 });
-        assert_eq!(Playhead::new(10, false), Playhead { pos: 9, playing: false, last: 9 });
-        assert_eq!(Playhead::new(0, true), Playhead { pos: 0, playing: false, last: 0 });
-        assert_eq!(Playhead::new(1, true), Playhead { pos: 0, playing: false, last: 0 });
+        let head = |pos, playing, last| Playhead {
+            flow: 1,
+            pos,
+            playing,
+            last,
+        };
+        assert_eq!(
+            Playhead::new(1, 10, true),
+            head(0, true, 10),
+            "from the start"
+        );
+        assert_eq!(Playhead::new(1, 10, false), head(10, false, 10), "settled");
+        assert_eq!(
+            Playhead::new(1, 0, true),
+            head(0, false, 0),
+            "nothing to play"
+        );
+        assert_eq!(Playhead::new(1, 1, true), head(0, true, 1));
     }
 
     #[test]
     fn the_playhead_moves_and_stops_at_the_end() {
-        let mut head = Playhead::new(3, true);
+        let mut head = Playhead::new(7, 2, true);
         head = head.next(PlayheadAction::Tick);
         assert_eq!((head.pos, head.playing), (1, true));
         head = head.next(PlayheadAction::Tick);
-        assert_eq!((head.pos, head.playing), (2, false), "stops on the last step");
+        assert_eq!((head.pos, head.playing), (2, false), "stops at the end");
         head = head.next(PlayheadAction::Tick);
         assert_eq!((head.pos, head.playing), (2, false));
         head = head.next(PlayheadAction::Toggle);
-        assert_eq!((head.pos, head.playing), (0, true), "play at the end plays again");
+        assert_eq!(
+            (head.pos, head.playing),
+            (0, true),
+            "play at the end plays again"
+        );
         head = head.next(PlayheadAction::Forward);
         assert_eq!((head.pos, head.playing), (1, false), "stepping pauses");
         head = head.next(PlayheadAction::Back).next(PlayheadAction::Back);
@@ -560,6 +720,25 @@ mod tests {
         assert_eq!(head.pos, 2);
         head = head.next(PlayheadAction::Restart);
         assert_eq!((head.pos, head.playing), (0, false));
+        head = head
+            .next(PlayheadAction::Toggle)
+            .next(PlayheadAction::Restart);
+        assert_eq!(
+            (head.pos, head.playing),
+            (0, true),
+            "restart plays on when playing"
+        );
+        assert_eq!(
+            head.next(PlayheadAction::Reset(Playhead::new(7, 9, false))),
+            head,
+            "same flow: kept"
+        );
+        assert_eq!(
+            head.next(PlayheadAction::Reset(Playhead::new(8, 9, false)))
+                .pos,
+            9,
+            "a new flow starts afresh"
+        );
     }
 
     #[test]
@@ -580,5 +759,9 @@ mod tests {
         let scan = scan_index(&flow.timeline).unwrap();
         assert_eq!(flow.timeline.steps[scan].actor, Actor::DaemonSetController);
         assert!(scan >= 2, "after kubectl and the API server");
+        assert_eq!(
+            start_caption(&flow.timeline),
+            "The cluster before: 5 nodes and no DaemonSet yet. Step forward or play."
+        );
     }
 }
