@@ -93,10 +93,27 @@ pub fn template_generation(ds: &DaemonSet) -> Option<i64> {
 /// Whether `pod` runs the current template.
 // Models pkg/controller/daemon/util/daemonset_util.go IsPodUpdated
 pub fn is_pod_updated(pod: &Pod, hash: &str, generation: Option<i64>) -> bool {
-    let template_matches = generation
-        .is_some_and(|g| pod.meta.labels.get(TEMPLATE_GENERATION_LABEL).is_some_and(|l| *l == g.to_string()));
+    // Compared as text, as upstream does (fmt.Sprint of the generation), without
+    // formatting a string per pod: "007" is not "7".
+    let template_matches = generation.is_some_and(|g| {
+        pod.meta.labels.get(TEMPLATE_GENERATION_LABEL).is_some_and(|l| {
+            l.parse::<i64>().is_ok_and(|n| n == g) && l.len() == decimal_len(g)
+        })
+    });
     let hash_matches = !hash.is_empty() && pod.meta.labels.get(REVISION_HASH_LABEL).is_some_and(|l| l == hash);
     hash_matches || template_matches
+}
+
+/// The length of `n` printed in decimal.
+fn decimal_len(n: i64) -> usize {
+    let sign = usize::from(n < 0);
+    let mut rest = n.unsigned_abs();
+    let mut digits = 1;
+    while rest >= 10 {
+        rest /= 10;
+        digits += 1;
+    }
+    sign + digits
 }
 
 #[cfg(test)]
@@ -121,6 +138,10 @@ mod tests {
         assert!(!is_pod_updated(&pod, "h3", Some(2)));
         pod.meta.labels.insert(TEMPLATE_GENERATION_LABEL.into(), "2".into());
         assert!(is_pod_updated(&pod, "h3", Some(2)));
+        pod.meta.labels.insert(TEMPLATE_GENERATION_LABEL.into(), "02".into());
+        assert!(!is_pod_updated(&pod, "h3", Some(2)), "compared as text");
+        pod.meta.labels.insert(TEMPLATE_GENERATION_LABEL.into(), "-1".into());
+        assert!(is_pod_updated(&pod, "h3", Some(-1)));
         assert!(!is_pod_updated(&pod, "", None));
     }
 }
