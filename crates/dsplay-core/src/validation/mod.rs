@@ -51,7 +51,7 @@ fn validate_daemon_set_spec(spec: &DaemonSetSpec, path: &str, errs: &mut Vec<Fie
     // LabelSelectorAsSelector fails exactly when the selector has syntax errors;
     // then the match is not checked. An absent selector selects nothing.
     let parses = errs.len() == before;
-    if parses && !selector::selector_matches(spec.selector.as_ref(), &spec.template.labels) {
+    if parses && !crate::selector::selects(spec.selector.as_ref(), &spec.template.labels) {
         errs.push(FieldError::invalid(
             &format!("{path}.template.metadata.labels"),
             &json_labels(&spec.template.labels),

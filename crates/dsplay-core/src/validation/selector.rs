@@ -61,30 +61,6 @@ fn validate_requirement(
     }
 }
 
-/// Whether the selector, which must have passed `validate_label_selector`,
-/// selects `labels`. An absent selector selects nothing, `{}` everything.
-// Models apimachinery/pkg/apis/meta/v1/helpers.go LabelSelectorAsSelector and
-// apimachinery/pkg/labels/selector.go Requirement.Matches
-pub(crate) fn selector_matches(selector: Option<&LabelSelector>, labels: &Labels) -> bool {
-    let Some(selector) = selector else {
-        return false;
-    };
-    selector
-        .match_labels
-        .iter()
-        .all(|(key, value)| labels.get(key) == Some(value))
-        && selector.match_expressions.iter().all(|r| {
-            let have = labels.get(&r.key);
-            match r.operator.as_str() {
-                "In" => have.is_some_and(|v| r.values.contains(v)),
-                "NotIn" => have.is_none_or(|v| !r.values.contains(v)),
-                "Exists" => have.is_some(),
-                "DoesNotExist" => have.is_none(),
-                _ => false,
-            }
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,39 +140,39 @@ mod tests {
         let mut labels = Labels::new();
         labels.insert("app".into(), "ds".into());
         labels.insert("tier".into(), "node".into());
-        assert!(!selector_matches(None, &labels));
-        assert!(selector_matches(Some(&LabelSelector::default()), &labels));
+        assert!(!crate::selector::selects(None, &labels));
+        assert!(crate::selector::selects(Some(&LabelSelector::default()), &labels));
         let mut selector = LabelSelector::default();
         selector.match_labels.insert("app".into(), "ds".into());
-        assert!(selector_matches(Some(&selector), &labels));
+        assert!(crate::selector::selects(Some(&selector), &labels));
         selector.match_labels.insert("app".into(), "other".into());
-        assert!(!selector_matches(Some(&selector), &labels));
+        assert!(!crate::selector::selects(Some(&selector), &labels));
 
         let with = |r| LabelSelector {
             match_expressions: vec![r],
             ..Default::default()
         };
-        assert!(selector_matches(
+        assert!(crate::selector::selects(
             Some(&with(requirement("app", "In", &["x", "ds"]))),
             &labels
         ));
-        assert!(!selector_matches(
+        assert!(!crate::selector::selects(
             Some(&with(requirement("app", "NotIn", &["ds"]))),
             &labels
         ));
-        assert!(selector_matches(
+        assert!(crate::selector::selects(
             Some(&with(requirement("gone", "NotIn", &["ds"]))),
             &labels
         ));
-        assert!(selector_matches(
+        assert!(crate::selector::selects(
             Some(&with(requirement("tier", "Exists", &[]))),
             &labels
         ));
-        assert!(!selector_matches(
+        assert!(!crate::selector::selects(
             Some(&with(requirement("tier", "DoesNotExist", &[]))),
             &labels
         ));
-        assert!(selector_matches(
+        assert!(crate::selector::selects(
             Some(&with(requirement("gone", "DoesNotExist", &[]))),
             &labels
         ));
