@@ -4,7 +4,7 @@ use super::field_error::FieldError;
 use super::label_syntax::label_value_errors;
 use super::object_meta::{validate_label_name, validate_labels};
 use super::render::{go_quote, json_string};
-use crate::model::{LabelSelector, LabelSelectorRequirement, Labels};
+use crate::model::{LabelSelector, LabelSelectorRequirement};
 
 // Models apimachinery/pkg/apis/meta/v1/validation/validation.go ValidateLabelSelector
 pub(crate) fn validate_label_selector(
