@@ -64,6 +64,7 @@ fn validate_requirement(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Labels;
 
     fn requirement(key: &str, operator: &str, values: &[&str]) -> LabelSelectorRequirement {
         LabelSelectorRequirement {
