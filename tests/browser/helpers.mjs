@@ -74,14 +74,20 @@ export function site() {
     if (initScript) await context.addInitScript(initScript);
     const page = await context.newPage();
     const errors = [];
+    const dialogs = [];
     page.on('console', (msg) => {
       if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+    });
+    // No page of ours opens a dialog: one would mean injected markup ran.
+    page.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
     });
     page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
     page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
     await page.goto(ctx.baseUrl + suffix);
     await page.locator('[data-testid=node]').first().waitFor();
-    return { page, errors, context };
+    return { page, errors, context, dialogs };
   }
 
   return { open, ctx };

@@ -3,89 +3,13 @@
 // headless Debian Chromium. Run: node --test tests/browser/nodes.test.mjs
 // The page opens on the selector-taints preset: five nodes, pods on node-1,
 // node-3 and node-5.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { site, nodesWithPods } from './helpers.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dist = path.join(root, 'dist');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
-
-let server;
-let baseUrl;
-let browser;
-
-// `python3 -m http.server` on a free port, serving the repository root so that
-// the site is loaded from /dist/: a sub-path, as on most static hosts.
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const proc = spawn('python3', ['-u', '-m', 'http.server', '--bind', '127.0.0.1', '0', '-d', root], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`static server did not start: ${out}`)), 10000);
-    proc.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/port (\d+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, url: `http://127.0.0.1:${m[1]}/dist/` });
-      }
-    });
-    proc.stderr.on('data', () => {}); // the access log
-    proc.on('exit', (code) => reject(new Error(`static server exited (${code}): ${out}`)));
-  });
-}
-
-before(async () => {
-  assert.ok(existsSync(path.join(dist, 'index.html')), 'dist/index.html is missing: run `trunk build --release` first');
-  ({ proc: server, url: baseUrl } = await startServer());
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill();
-});
-
-/** Opens the site in a fresh page (fresh storage); records errors and dialogs. */
-async function open() {
-  const page = await browser.newPage();
-  const errors = [];
-  const dialogs = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  page.on('dialog', async (dialog) => {
-    dialogs.push(dialog.message());
-    await dialog.dismiss();
-  });
-  await page.goto(baseUrl);
-  await page.locator('[data-testid=node]').first().waitFor();
-  return { page, errors, dialogs };
-}
+const { open, ctx } = site();
 
 const card = (name) => `[data-testid=node][data-node-name="${name}"]`;
-
-/** The names of the nodes whose card shows a pod, in page order. */
-async function nodesWithPods(page) {
-  return page.$$eval('[data-testid=node]', (cards) =>
-    cards.filter((c) => c.querySelector('[data-testid=pod]')).map((c) => c.dataset.nodeName),
-  );
-}
 
 async function cardNames(page) {
   return page.$$eval('[data-testid=node]', (cards) => cards.map((c) => c.dataset.nodeName));
@@ -233,11 +157,11 @@ test('export: a download of nodes.yaml, and copying the kubectl commands', async
 });
 
 test('copying without a clipboard (plain http) selects the text to copy by hand', async () => {
-  const page = await browser.newPage();
+  const page = await ctx.browser.newPage();
   const errors = [];
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
-  await page.goto(baseUrl);
+  await page.goto(ctx.baseUrl);
   await page.locator('[data-testid=kubectl-commands]').click();
   await page.locator('[data-testid=copy-kubectl]').click();
   assert.match(await page.locator('[data-testid=node-tools-note]').textContent(), /the text is selected, press Ctrl\+C/);
