@@ -69,6 +69,41 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     }
 }
 
+/// Walks the arguments: flags (`--flag value` or `--flag=value`) and files
+/// (`-` is standard input).
+struct Flags<'a> {
+    rest: std::slice::Iter<'a, String>,
+}
+
+enum Arg<'a> {
+    Flag(&'a str, Option<&'a str>),
+    File(&'a str),
+}
+
+impl<'a> Flags<'a> {
+    fn new(args: &'a [String]) -> Self {
+        Flags { rest: args.iter() }
+    }
+
+    fn next(&mut self) -> Option<Arg<'a>> {
+        let arg = self.rest.next()?.as_str();
+        Some(match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => Arg::Flag(flag, Some(value)),
+            _ if arg.starts_with('-') && arg != "-" => Arg::Flag(arg, None),
+            _ => Arg::File(arg),
+        })
+    }
+
+    /// The flag's value: written after `=`, or the next argument.
+    fn value(&mut self, flag: &str, inline: Option<&str>) -> Result<String, String> {
+        inline.map(str::to_string).or_else(|| self.rest.next().cloned()).ok_or(format!("{flag} needs a value"))
+    }
+}
+
+fn seed(text: String) -> Result<u64, String> {
+    text.parse().map_err(|_| "--seed takes a whole number".to_string())
+}
+
 fn parse_plan(args: &[String]) -> Result<PlanArgs, String> {
     let mut plan = PlanArgs {
         output: Output::Table,
@@ -79,31 +114,30 @@ fn parse_plan(args: &[String]) -> Result<PlanArgs, String> {
         seed: 0,
         files: Vec::new(),
     };
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        // Both `--flag value` and `--flag=value`.
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
-            _ => (arg.as_str(), None),
+    let mut flags = Flags::new(args);
+    while let Some(arg) = flags.next() {
+        let (flag, inline) = match arg {
+            Arg::File(file) => {
+                plan.files.push(file.to_string());
+                continue;
+            }
+            Arg::Flag(flag, inline) => (flag, inline),
         };
-        let mut value = || inline.clone().or_else(|| rest.next().cloned()).ok_or(format!("{flag} needs a value"));
         match flag {
             "--output" | "-o" => {
-                plan.output = match value()?.as_str() {
+                plan.output = match flags.value(flag, inline)?.as_str() {
                     "table" => Output::Table,
                     "wide" => Output::Wide,
                     "json" => Output::Json,
                     other => return Err(format!("--output must be table, wide or json, not {other:?}")),
                 }
             }
-            "--daemonset" => plan.daemon_set = Some(value()?),
-            "--current-revision-hash" => plan.current_revision_hash = Some(value()?),
-            "--now" => plan.now = Some(value()?),
-            "--failed-pod-backoff" => plan.failed_pod_backoff.push(value()?),
-            "--seed" => plan.seed = value()?.parse().map_err(|_| "--seed takes a whole number".to_string())?,
-            "-" => plan.files.push(arg.clone()),
-            flag if flag.starts_with('-') => return Err(format!("unknown flag {flag}")),
-            _ => plan.files.push(arg.clone()),
+            "--daemonset" => plan.daemon_set = Some(flags.value(flag, inline)?),
+            "--current-revision-hash" => plan.current_revision_hash = Some(flags.value(flag, inline)?),
+            "--now" => plan.now = Some(flags.value(flag, inline)?),
+            "--failed-pod-backoff" => plan.failed_pod_backoff.push(flags.value(flag, inline)?),
+            "--seed" => plan.seed = seed(flags.value(flag, inline)?)?,
+            _ => return Err(format!("unknown flag {flag}")),
         }
     }
     if plan.files.is_empty() {
@@ -114,34 +148,34 @@ fn parse_plan(args: &[String]) -> Result<PlanArgs, String> {
 
 fn parse_simulate(args: &[String]) -> Result<SimulateArgs, String> {
     let mut sim = SimulateArgs { json: false, daemon_set: None, seed: 1, events: Vec::new(), files: Vec::new() };
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
-            _ => (arg.as_str(), None),
+    let mut flags = Flags::new(args);
+    while let Some(arg) = flags.next() {
+        let (flag, inline) = match arg {
+            Arg::File(file) => {
+                sim.files.push(file.to_string());
+                continue;
+            }
+            Arg::Flag(flag, inline) => (flag, inline),
         };
-        let mut value = || inline.clone().or_else(|| rest.next().cloned()).ok_or(format!("{flag} needs a value"));
         match flag {
             "--output" | "-o" => {
-                sim.json = match value()?.as_str() {
+                sim.json = match flags.value(flag, inline)?.as_str() {
                     "text" => false,
                     "json" => true,
                     other => return Err(format!("--output must be text or json, not {other:?}")),
                 }
             }
-            "--daemonset" => sim.daemon_set = Some(value()?),
-            "--seed" => sim.seed = value()?.parse().map_err(|_| "--seed takes a whole number".to_string())?,
-            "--add-node" => sim.events.push(EventArg::AddNode(value()?)),
-            "--remove-node" => sim.events.push(EventArg::RemoveNode(value()?)),
-            "--set-image" => sim.events.push(EventArg::SetImage(value()?)),
+            "--daemonset" => sim.daemon_set = Some(flags.value(flag, inline)?),
+            "--seed" => sim.seed = seed(flags.value(flag, inline)?)?,
+            "--add-node" => sim.events.push(EventArg::AddNode(flags.value(flag, inline)?)),
+            "--remove-node" => sim.events.push(EventArg::RemoveNode(flags.value(flag, inline)?)),
+            "--set-image" => sim.events.push(EventArg::SetImage(flags.value(flag, inline)?)),
             "--taint" | "--label" => {
-                let node = value()?;
-                let change = rest.next().cloned().ok_or(format!("{flag} needs a NODE and a change"))?;
+                let node = flags.value(flag, inline)?;
+                let change = flags.value(&format!("{flag} {node}"), None)?;
                 sim.events.push(if flag == "--taint" { EventArg::Taint(node, change) } else { EventArg::Label(node, change) });
             }
-            "-" => sim.files.push(arg.clone()),
-            flag if flag.starts_with('-') => return Err(format!("unknown flag {flag}")),
-            _ => sim.files.push(arg.clone()),
+            _ => return Err(format!("unknown flag {flag}")),
         }
     }
     if sim.files.is_empty() {
