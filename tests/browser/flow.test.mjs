@@ -5,7 +5,7 @@
 // node-5), its creation flow shown settled with play one click away.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { site } from './helpers.mjs';
+import { site, pasteNodes } from './helpers.mjs';
 
 const { open, ctx } = site();
 
@@ -39,18 +39,6 @@ async function pause(page) {
     await page.locator('[data-testid=flow-play]').click();
   }
   assert.equal(await page.locator('[data-testid=flow-play]').getAttribute('aria-pressed'), 'false');
-}
-
-/** Pastes a node list and applies it (set at once, not typed). */
-async function pasteNodes(page, yaml) {
-  if ((await page.locator('[data-testid=paste-text]').count()) === 0) {
-    await page.locator('[data-testid=paste-nodes]').click();
-  }
-  await page.locator('[data-testid=paste-text]').evaluate((area, text) => {
-    area.value = text;
-    area.dispatchEvent(new Event('input', { bubbles: true }));
-  }, yaml);
-  await page.locator('[data-testid=paste-apply]').click();
 }
 
 function nodeList(count, labels = 'type: monitoring') {

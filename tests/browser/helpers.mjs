@@ -110,3 +110,15 @@ export async function applyYaml(page, text) {
   await editor.fill(text);
   await editor.press('Control+Enter');
 }
+
+/** Pastes a node list (set at once: typing megabytes key by key is no test) and applies it. */
+export async function pasteNodes(page, yaml) {
+  if ((await page.locator('[data-testid=paste-text]').count()) === 0) {
+    await page.locator('[data-testid=paste-nodes]').click();
+  }
+  await page.locator('[data-testid=paste-text]').evaluate((area, text) => {
+    area.value = text;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, yaml);
+  await page.locator('[data-testid=paste-apply]').click();
+}

@@ -5,7 +5,7 @@
 // node-3 and node-5.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { site, nodesWithPods } from './helpers.mjs';
+import { site, nodesWithPods, pasteNodes } from './helpers.mjs';
 
 const { open, ctx } = site();
 
@@ -20,18 +20,6 @@ async function addChip(page, node, kind, chip) {
   const field = page.locator(`${card(node)} [data-testid=${kind}-input]`);
   await field.fill(chip);
   await field.press('Enter');
-}
-
-/** Pastes a node list (set at once: typing megabytes key by key is no test) and applies it. */
-async function pasteNodes(page, yaml) {
-  if ((await page.locator('[data-testid=paste-text]').count()) === 0) {
-    await page.locator('[data-testid=paste-nodes]').click();
-  }
-  await page.locator('[data-testid=paste-text]').evaluate((area, text) => {
-    area.value = text;
-    area.dispatchEvent(new Event('input', { bubbles: true }));
-  }, yaml);
-  await page.locator('[data-testid=paste-apply]').click();
 }
 
 function nodeYaml(name, labels, taints = []) {

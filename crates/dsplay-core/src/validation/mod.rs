@@ -104,7 +104,7 @@ mod tests {
     use super::*;
     use crate::model::{
         Container, IntOrString, LabelSelector, LabelSelectorRequirement, NodeSelector,
-        NodeSelectorRequirement, NodeSelectorTerm, ObjectMeta, PodTemplate, RollingUpdate,
+        NodeSelectorRequirement, NodeSelectorTerm, ObjectMeta, PodTemplate,
         Toleration, UpdateStrategy,
     };
 
@@ -155,18 +155,7 @@ mod tests {
             .collect()
     }
 
-    fn rolling(
-        max_unavailable: Option<IntOrString>,
-        max_surge: Option<IntOrString>,
-    ) -> UpdateStrategy {
-        UpdateStrategy {
-            kind: "RollingUpdate".into(),
-            rolling_update: Some(RollingUpdate {
-                max_unavailable,
-                max_surge,
-            }),
-        }
-    }
+    use super::update_strategy::tests::rolling;
 
     #[test]
     fn valid_daemon_set() {

@@ -137,13 +137,13 @@ pub(crate) fn validate_update_strategy(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::RollingUpdate;
 
     const PATH: &str = "spec.updateStrategy";
 
-    fn rolling(
+    pub(crate) fn rolling(
         max_unavailable: Option<IntOrString>,
         max_surge: Option<IntOrString>,
     ) -> UpdateStrategy {
