@@ -30,6 +30,7 @@ pub mod sync;
 pub mod sync_context;
 pub mod timestamp;
 pub mod validation;
+pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use plan::{Action, Event, NodePlan, Plan, PlanOptions, RollingNumbers, Status};

@@ -307,7 +307,7 @@ pub fn nodes_to_yaml(nodes: &[Node]) -> String {
         ("kind", Value::from("List")),
         ("metadata", map([("resourceVersion", Value::from(""))])),
     ]);
-    serde_yaml::to_string(&list).unwrap_or_default()
+    crate::yaml::to_string(&list)
 }
 
 /// Labels the kubelet sets itself.

@@ -35,7 +35,7 @@ pub fn encode(inputs: &SharedInputs) -> String {
     if let Some(selected) = &inputs.selected {
         map.insert("selected".into(), Value::String(selected.clone()));
     }
-    let yaml = serde_yaml::to_string(&Value::Mapping(map)).unwrap_or_default();
+    let yaml = crate::yaml::to_string(&Value::Mapping(map));
     let compressed = miniz_oxide::deflate::compress_to_vec(yaml.as_bytes(), 9);
     format!("{PREFIX_V1}{}", base64url_encode(&compressed))
 }
@@ -55,7 +55,7 @@ pub fn decode(fragment: &str) -> Result<SharedInputs, String> {
         }
     })?;
     let text = String::from_utf8(bytes).map_err(|_| "this link is damaged: it is not text".to_string())?;
-    let value: Value = serde_yaml::from_str(&text).map_err(|e| format!("this link is damaged: {e}"))?;
+    let value: Value = crate::yaml::from_str(&text).map_err(|e| format!("this link is damaged: {e}"))?;
     let text_of = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_string);
     if value.get("v").and_then(Value::as_i64) != Some(1) {
         return Err("this link's version is not one dsplay knows".into());

@@ -251,7 +251,7 @@ fn shown(good: &Good, plan: &Plan, node: &str, pod: &str) -> Option<Shown> {
     });
     if let Some(on) = created {
         let value = daemon_pod_manifest(ds, on, pod, &plan.revision_hash, generation);
-        let yaml = serde_yaml::to_string(&value).unwrap_or_else(|e| format!("# {e}\n"));
+        let yaml = dsplay_core::yaml::to_string(&value);
         let tolerations = daemon_pod_tolerations(&ds.spec.template.spec);
         let marks = injected_lines(
             &yaml,
@@ -280,7 +280,7 @@ fn shown(good: &Good, plan: &Plan, node: &str, pod: &str) -> Option<Shown> {
         after.meta.owner_references.push(owner_reference(ds));
     }
     let value = existing_manifest(&after);
-    let yaml = serde_yaml::to_string(&value).unwrap_or_else(|e| format!("# {e}\n"));
+    let yaml = dsplay_core::yaml::to_string(&value);
     let marks = injected_lines(
         &yaml,
         &automatic_flags(&after.spec.tolerations, &automatic_tolerations(&after.spec)),
@@ -585,7 +585,7 @@ fn line_key(content: &str) -> Option<String> {
     Some(key.trim_matches(|c| c == '\'' || c == '"').to_string())
 }
 
-/// Which lines of a Pod manifest (as serde_yaml writes it: block style,
+/// Which lines of a Pod manifest (as dsplay_core::yaml writes it: block style,
 /// sequences at their key's indentation) the controller adds or replaces:
 /// generateName, the revision labels, the ownerReferences, the required node
 /// affinity and the tolerations flagged in `automatic` (by position).

@@ -103,7 +103,7 @@ fn read_source(source: Source<'_>, out: &mut ReadOutcome) {
         return;
     }
     for document in split_documents(source.text) {
-        match serde_yaml::from_str::<Value>(document.text) {
+        match crate::yaml::from_str(document.text) {
             Ok(Value::Null) => {}
             Ok(value) => {
                 let origin = Origin {
@@ -114,48 +114,15 @@ fn read_source(source: Source<'_>, out: &mut ReadOutcome) {
                 };
                 read_object(&value, origin, out);
             }
-            Err(error) => {
-                let (line, column) = error
-                    .location()
-                    .map(|l| (document.first_line + l.line() as u32 - 1, l.column() as u32))
-                    .unwrap_or((document.first_line, 0));
-                out.diagnostics.push(Diagnostic {
-                    severity: Severity::Error,
-                    file: source.name.to_string(),
-                    line,
-                    column,
-                    message: syntax_message(&error, document.first_line),
-                });
-            }
+            Err(error) => out.diagnostics.push(Diagnostic {
+                severity: Severity::Error,
+                file: source.name.to_string(),
+                line: document.first_line + error.line.max(1) - 1,
+                column: error.column,
+                message: error.message,
+            }),
         }
     }
-}
-
-/// serde_yaml's message, with line numbers counted from the start of the file
-/// rather than of the document, and without the location the diagnostic's
-/// prefix already gives.
-fn syntax_message(error: &serde_yaml::Error, first_line: u32) -> String {
-    let text = error.to_string();
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text.as_str();
-    while let Some(at) = rest.find("line ") {
-        let (before, after) = rest.split_at(at + "line ".len());
-        out.push_str(before);
-        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-        match after[..digits].parse::<u32>() {
-            Ok(line) => out.push_str(&(line + first_line - 1).to_string()),
-            Err(_) => out.push_str(&after[..digits]),
-        }
-        rest = &after[digits..];
-    }
-    out.push_str(rest);
-    if let Some(location) = error.location() {
-        let own = format!(" at line {} column {}", location.line() as u32 + first_line - 1, location.column());
-        if let Some(at) = out.find(&own) {
-            out.replace_range(at..at + own.len(), "");
-        }
-    }
-    out
 }
 
 #[cfg(test)]
