@@ -60,3 +60,24 @@ fn simulate_creation(bencher: divan::Bencher, size: usize) {
     let options = SimulationOptions::default();
     bencher.bench(|| simulate(divan::black_box(world.clone()), &events, &options));
 }
+
+/// Reading a pasted node list (`kubectl get nodes -o yaml`-like), and the same
+/// text through serde_yaml, whose reading `dsplay_core::yaml` replaced.
+#[divan::bench(args = SIZES)]
+fn read_node_list(bencher: divan::Bencher, size: usize) {
+    use dsplay_core::read::{read_sources, Source};
+    let text = dsplay_core::node_edit::nodes_to_yaml(&cluster(size).1);
+    bencher.bench(|| read_sources(&[Source { name: "nodes.yaml", text: divan::black_box(&text) }]));
+}
+
+#[divan::bench(args = SIZES)]
+fn parse_node_list_with_serde_yaml(bencher: divan::Bencher, size: usize) {
+    let text = dsplay_core::node_edit::nodes_to_yaml(&cluster(size).1);
+    bencher.bench(|| serde_yaml::from_str::<serde_yaml::Value>(divan::black_box(&text)));
+}
+
+#[divan::bench(args = SIZES)]
+fn parse_node_list_with_dsplay_yaml(bencher: divan::Bencher, size: usize) {
+    let text = dsplay_core::node_edit::nodes_to_yaml(&cluster(size).1);
+    bencher.bench(|| dsplay_core::yaml::from_str(divan::black_box(&text)));
+}
