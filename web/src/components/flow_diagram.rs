@@ -330,16 +330,23 @@ fn node_box(props: &NodeBoxProps) -> Html {
     }
 }
 
+/// `part / total` as a CSS number with four decimals, at most 1. In integers:
+/// formatting an f64 would compile in 10 KB of float printing for this alone.
+fn bar_scale(part: usize, total: usize) -> String {
+    let per_myriad = (part.saturating_mul(10_000) / total.max(1)).min(10_000);
+    format!("{}.{:04}", per_myriad / 10_000, per_myriad % 10_000)
+}
+
 /// A large cluster: its pods by status as bars, scaled to the node count.
 fn aggregate(c: &Counts, b: &Counts) -> Html {
-    let total = c.nodes.max(1) as f64;
+    let total = c.nodes.max(1);
     let bar = |key: &'static str, label: &'static str, now: usize, was: usize| {
-        let scale = (now as f64 / total).min(1.0);
+        let scale = bar_scale(now, total);
         html! {
             <li class={classes!("flow-bar", (now != was).then_some("moved"))} data-testid="flow-bar" data-status={key}>
                 <span class="flow-bar-label">{ label }</span>
                 <span class="flow-bar-track" aria-hidden="true">
-                    <span class={classes!("flow-bar-fill", format!("status-{key}"))} style={format!("transform: scaleX({scale:.4})")}></span>
+                    <span class={classes!("flow-bar-fill", format!("status-{key}"))} style={format!("transform: scaleX({scale})")}></span>
                 </span>
                 <span class="flow-bar-count">{ now }</span>
             </li>
@@ -390,5 +397,18 @@ pub fn flow_legend() -> Html {
                    taints against tolerations (the template's and the automatic ones every DaemonSet pod gets)" }
             </li>
         </ul>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bar_scale;
+
+    #[test]
+    fn bar_scales_are_css_numbers_up_to_one() {
+        assert_eq!(bar_scale(0, 250), "0.0000");
+        assert_eq!(bar_scale(1, 3), "0.3333");
+        assert_eq!(bar_scale(250, 250), "1.0000");
+        assert_eq!(bar_scale(7, 0), "1.0000");
     }
 }
