@@ -385,7 +385,7 @@ impl State {
                 for lint in &lints {
                     diagnostics.push(origin.diagnostic(Severity::Warning, &lint.field, lint.message.clone()));
                 }
-                diagnostics.sort_by_key(|d| (d.line == 0, d.line, d.severity));
+                dsplay_core::sorting::sort_by_key(&mut diagnostics, |d| (d.line == 0, d.line, d.severity));
                 self.good = Some(Rc::new(Good { daemon_set, origin, pods: cluster.pods, lints }));
                 self.stale = false;
             }

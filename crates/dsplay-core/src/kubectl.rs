@@ -80,7 +80,7 @@ pub fn node_selector_text(ds: &DaemonSet) -> String {
     if pairs.is_empty() {
         return "<none>".to_string();
     }
-    pairs.sort();
+    crate::sorting::sort_by(&mut pairs, Ord::cmp);
     pairs.join(",")
 }
 
@@ -144,7 +144,7 @@ fn selector_string(sel: Option<&LabelSelector>) -> Option<String> {
     }
     // Models selector.go internalSelector.Add: sorted by key (stable here; upstream's
     // sort of so few elements is an insertion sort, also stable).
-    requirements.sort_by(|a, b| a.0.cmp(b.0));
+    crate::sorting::sort_by(&mut requirements, |a, b| a.0.cmp(b.0));
     let texts: Vec<String> = requirements.into_iter().map(|(_, text)| text).collect();
     Some(texts.join(","))
 }

@@ -25,6 +25,7 @@ pub mod scheduler_fit;
 pub mod selector;
 pub mod share_link;
 pub mod simulation;
+pub mod sorting;
 pub mod status;
 pub mod sync;
 pub mod sync_context;

@@ -86,7 +86,7 @@ pub fn oldest_scheduled_first(a: &Pod, b: &Pod) -> Ordering {
 
 /// Sorts pod indices with `oldest_scheduled_first`.
 pub fn sort_oldest_scheduled_first(ids: &mut [usize], pods: &[&Pod]) {
-    ids.sort_by(|&a, &b| oldest_scheduled_first(&pods[a], &pods[b]));
+    crate::sorting::sort_by(ids, |&a, &b| oldest_scheduled_first(pods[a], pods[b]));
 }
 
 #[cfg(test)]

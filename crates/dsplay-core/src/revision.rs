@@ -67,7 +67,7 @@ fn write_canonical(value: &Value, out: &mut String) {
                     (key, v)
                 })
                 .collect();
-            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            crate::sorting::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
             out.push('{');
             for (key, item) in entries {
                 out.push_str(&key);

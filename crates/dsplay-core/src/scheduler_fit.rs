@@ -117,7 +117,7 @@ fn available_message(all: usize, counts: &BTreeMap<&str, usize>) -> String {
             entry
         })
         .collect();
-    entries.sort();
+    crate::sorting::sort_by(&mut entries, Ord::cmp);
     let mut message = String::from("0/");
     message.push_str(&all.to_string());
     message.push_str(" nodes are available: ");

@@ -87,7 +87,7 @@ pub fn plan(ds: &DaemonSet, nodes: &[Node], pods: &[Pod], options: &PlanOptions)
     if acts {
         plan.status = Some(compute_status(&ctx));
         // The same sync seen after its writes, without copying any pod.
-        let deleted: BTreeSet<usize> = deleted.into_iter().collect();
+        let deleted: BTreeSet<usize> = crate::sorting::set_of(deleted.into_iter());
         let kept = ctx.pods.iter().enumerate().filter(|(i, _)| !deleted.contains(i)).map(|(_, p)| *p);
         let after = SyncContext::new(ds, nodes, &eligibility, kept.chain(&created).collect(), Some(&ctx.hash), options.now);
         plan.status_after = Some(compute_status(&after));
@@ -181,7 +181,7 @@ fn node_plans(ctx: &SyncContext<'_>, created: &[Pod]) -> Vec<NodePlan> {
     }
     // Nodes with a DaemonSet pod that still waits for the scheduler.
     let unscheduled = |p: &&Pod| p.spec.node_name.is_empty() && !p.is_terminal();
-    let created_on: BTreeSet<&str> = created.iter().filter_map(crate::ownership::target_node_name).collect();
+    let created_on: BTreeSet<&str> = crate::sorting::set_of(created.iter().filter_map(crate::ownership::target_node_name));
     ctx.nodes
         .iter()
         .zip(ctx.eligibility)

@@ -3,7 +3,7 @@
 //! the DaemonSet's pods go. Views are built only for the cards on screen: a
 //! large cluster (the Kubernetes limit is 5,000 nodes) is summarised and paged.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
 use dsplay_core::model::Node;
@@ -163,7 +163,7 @@ fn derive(inputs: &ViewKey) -> Shown {
     };
     if inputs.group_by.is_some() {
         // By value, the nodes without the label last; node order within a group.
-        order.sort_by(|&a, &b| match (value_of(a), value_of(b)) {
+        dsplay_core::sorting::sort_by(&mut order, |&a, &b| match (value_of(a), value_of(b)) {
             (Some(x), Some(y)) => x.cmp(y),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
@@ -221,7 +221,7 @@ fn derive(inputs: &ViewKey) -> Shown {
         }
     }
     let mut without: Vec<(String, usize)> = without.into_iter().collect();
-    without.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    dsplay_core::sorting::sort_by(&mut without, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     summary.without = without;
 
     // The DaemonSet's pods on nodes no longer in the list: a pending one is the
@@ -276,11 +276,7 @@ pub fn view(props: &ClusterViewProps) -> Html {
     let state = &props.state;
     let page = use_state_eq(|| 0usize);
     let keys = use_memo(NodesRef(state.inputs.nodes.clone()), |nodes| {
-        nodes
-            .0
-            .iter()
-            .flat_map(|n| n.meta.labels.keys().cloned())
-            .collect::<BTreeSet<String>>()
+        dsplay_core::sorting::set_of(nodes.0.iter().flat_map(|n| n.meta.labels.keys().cloned()))
     });
     let shown = use_memo(
         ViewKey {

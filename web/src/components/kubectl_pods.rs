@@ -117,7 +117,7 @@ pub fn ds_pods<'a>(good: &'a Good, plan: &'a Plan) -> Vec<DsPod<'a>> {
             });
         }
     }
-    pods.sort_by(|a, b| a.name.cmp(b.name));
+    dsplay_core::sorting::sort_by(&mut pods, |a, b| a.name.cmp(b.name));
     pods
 }
 

@@ -450,7 +450,7 @@ impl Sim {
         let now = self.now();
         let mut evicted = Vec::new();
         let mut why = String::new();
-        let nodes: BTreeMap<&str, &Node> = self.world.nodes.iter().map(|n| (n.name(), n)).collect();
+        let nodes: BTreeMap<&str, &Node> = crate::sorting::map_of(self.world.nodes.iter().map(|n| (n.name(), n)));
         for i in self.daemon_pods() {
             let pod = &self.world.pods[i];
             if pod.is_being_deleted() || pod.spec.node_name.is_empty() {
@@ -481,7 +481,7 @@ impl Sim {
     /// Pods bound to a node that no longer exists are deleted.
     // Models pkg/controller/podgc/gc_controller.go gcOrphaned
     fn pod_garbage_collector(&mut self) -> bool {
-        let nodes: BTreeSet<&str> = self.world.nodes.iter().map(|n| n.name()).collect();
+        let nodes: BTreeSet<&str> = crate::sorting::set_of(self.world.nodes.iter().map(|n| n.name()));
         let orphans: Vec<(String, String)> = self
             .world
             .pods
@@ -492,10 +492,10 @@ impl Sim {
         if orphans.is_empty() {
             return false;
         }
-        let gone: BTreeSet<&str> = orphans.iter().map(|(p, _)| p.as_str()).collect();
+        let gone: BTreeSet<&str> = crate::sorting::set_of(orphans.iter().map(|(p, _)| p.as_str()));
         self.world.pods.retain(|p| !gone.contains(p.name()));
         let names: Vec<String> = orphans.iter().map(|(p, _)| p.clone()).collect();
-        let node_names: BTreeSet<&str> = orphans.iter().map(|(_, n)| n.as_str()).collect();
+        let node_names: BTreeSet<&str> = crate::sorting::set_of(orphans.iter().map(|(_, n)| n.as_str()));
         let nodes_text = node_names.into_iter().collect::<Vec<_>>().join(", ");
         self.step(
             Actor::PodGarbageCollector,
@@ -698,7 +698,7 @@ impl Sim {
         for p in self.world.pods.iter().filter(|p| !p.spec.node_name.is_empty() && !p.is_terminal()) {
             on_node.entry(p.spec.node_name.as_str()).or_default().push(&p.spec);
         }
-        let nodes: BTreeMap<&str, &Node> = self.world.nodes.iter().map(|n| (n.name(), n)).collect();
+        let nodes: BTreeMap<&str, &Node> = crate::sorting::map_of(self.world.nodes.iter().map(|n| (n.name(), n)));
         for i in self.daemon_pods() {
             let pod = &self.world.pods[i];
             if !pod.spec.node_name.is_empty() || pod.is_being_deleted() || pod.is_terminal() {
@@ -795,7 +795,7 @@ impl Sim {
         }
         let acted = !(stopped.is_empty() && creating.is_empty() && started.is_empty() && ready.is_empty());
         if !stopped.is_empty() {
-            let gone: BTreeSet<&str> = stopped.iter().map(String::as_str).collect();
+            let gone: BTreeSet<&str> = crate::sorting::set_of(stopped.iter().map(String::as_str));
             self.world.pods.retain(|p| !gone.contains(p.name()));
             for name in &stopped {
                 self.stages.remove(name);
@@ -817,7 +817,7 @@ impl Sim {
             );
         }
         if !started.is_empty() {
-            let started_set: BTreeSet<&str> = started.iter().map(String::as_str).collect();
+            let started_set: BTreeSet<&str> = crate::sorting::set_of(started.iter().map(String::as_str));
             for pod in self.world.pods.iter_mut().filter(|p| started_set.contains(p.name())) {
                 pod.phase = "Running".into();
                 set_ready_condition(pod, false, now);
@@ -829,7 +829,7 @@ impl Sim {
             self.step(Actor::Kubelet, format!("{what}: {} {} Running, not ready yet.", pod_list(&started), if started.len() == 1 { "is" } else { "are" }), started);
         }
         if !ready.is_empty() {
-            let ready_set: BTreeSet<&str> = ready.iter().map(String::as_str).collect();
+            let ready_set: BTreeSet<&str> = crate::sorting::set_of(ready.iter().map(String::as_str));
             for pod in self.world.pods.iter_mut().filter(|p| ready_set.contains(p.name())) {
                 set_ready_condition(pod, true, now);
             }
