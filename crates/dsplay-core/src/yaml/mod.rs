@@ -8,6 +8,7 @@
 //! duplicate keys and limits, saphyr-parser's libyaml-derived ones for syntax),
 //! which `tests/yaml_parity.rs` checks against serde_yaml itself.
 
+mod decimal;
 mod emit;
 mod parse;
 

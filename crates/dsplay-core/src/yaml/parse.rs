@@ -427,7 +427,7 @@ fn parse_f64(text: &str) -> Option<f64> {
         ".nan" | ".NaN" | ".NAN" => return Some(f64::NAN),
         _ => {}
     }
-    unsigned.parse::<f64>().ok().filter(|f| f.is_finite())
+    super::decimal::decimal_to_f64(unsigned).filter(|f| f.is_finite())
 }
 
 /// Leading zeros followed by digits are a string in YAML 1.2 ("0755", "007").
