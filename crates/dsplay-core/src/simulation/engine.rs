@@ -917,7 +917,11 @@ fn pod_list(names: &[String]) -> String {
     }
 }
 
+/// The first letter in upper case (captions begin with ASCII: a name or our own words).
 fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
