@@ -58,6 +58,7 @@ impl Applier {
     fn now(&self, text: String) {
         self.cancel();
         *self.applied.borrow_mut() = text.clone();
+        crate::perf::mark("dsplay:edit");
         self.dispatcher.dispatch(Action::Apply(text));
     }
 
