@@ -27,8 +27,8 @@ export const ARGS = [
 
 // A static server (serve.py: like GitHub Pages, it sends Access-Control-Allow-Origin: *)
 // on a free port, serving the repository root so that the site is loaded from
-// /dist/: a sub-path, as on most static hosts.
-function startServer() {
+// /dist/: a sub-path, as on most static hosts. Also used by scripts/bench-page.
+export function startServer() {
   return new Promise((resolve, reject) => {
     const proc = spawn('python3', ['-u', path.join(root, 'tests/browser/serve.py'), root], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -121,4 +121,26 @@ export async function pasteNodes(page, yaml) {
     area.dispatchEvent(new Event('input', { bubbles: true }));
   }, yaml);
   await page.locator('[data-testid=paste-apply]').click();
+}
+
+/** A Node as `kubectl get nodes -o yaml` lists it: Ready, 4 CPUs, 8Gi, 110 pods. */
+export function nodeYaml(name, labels, taints = []) {
+  const labelLines = Object.entries(labels)
+    .map(([k, v]) => `      ${k}: ${JSON.stringify(v)}\n`)
+    .join('');
+  const taintLines = taints.length
+    ? `    taints:\n${taints.map((t) => `    - key: ${t.key}\n      effect: ${t.effect}\n`).join('')}`
+    : '';
+  return (
+    `- apiVersion: v1\n  kind: Node\n  metadata:\n    name: ${name}\n    labels:\n` +
+    `      kubernetes.io/hostname: ${name}\n${labelLines}` +
+    `  spec:\n${taintLines || '    {}\n'}` +
+    `  status:\n    allocatable:\n      cpu: "4"\n      memory: 8Gi\n      pods: "110"\n` +
+    `    conditions:\n    - type: Ready\n      status: "True"\n`
+  );
+}
+
+/** A `kind: List` of the nodes' YAML. */
+export function nodeList(items) {
+  return `apiVersion: v1\nkind: List\nitems:\n${items.join('')}`;
 }

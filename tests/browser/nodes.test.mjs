@@ -5,7 +5,7 @@
 // node-3 and node-5.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { site, nodesWithPods, pasteNodes } from './helpers.mjs';
+import { site, nodesWithPods, pasteNodes, nodeYaml, nodeList } from './helpers.mjs';
 
 const { open, ctx } = site();
 
@@ -20,26 +20,6 @@ async function addChip(page, node, kind, chip) {
   const field = page.locator(`${card(node)} [data-testid=${kind}-input]`);
   await field.fill(chip);
   await field.press('Enter');
-}
-
-function nodeYaml(name, labels, taints = []) {
-  const labelLines = Object.entries(labels)
-    .map(([k, v]) => `      ${k}: ${JSON.stringify(v)}\n`)
-    .join('');
-  const taintLines = taints.length
-    ? `    taints:\n${taints.map((t) => `    - key: ${t.key}\n      effect: ${t.effect}\n`).join('')}`
-    : '';
-  return (
-    `- apiVersion: v1\n  kind: Node\n  metadata:\n    name: ${name}\n    labels:\n` +
-    `      kubernetes.io/hostname: ${name}\n${labelLines}` +
-    `  spec:\n${taintLines || '    {}\n'}` +
-    `  status:\n    allocatable:\n      cpu: "4"\n      memory: 8Gi\n      pods: "110"\n` +
-    `    conditions:\n    - type: Ready\n      status: "True"\n`
-  );
-}
-
-function nodeList(items) {
-  return `apiVersion: v1\nkind: List\nitems:\n${items.join('')}`;
 }
 
 test('adding a node: a card, and a pod once it matches the nodeSelector', async () => {

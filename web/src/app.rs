@@ -55,6 +55,11 @@ pub fn app() -> Html {
         move || first.1.clone()
     });
 
+    // For scripts/bench-page: the first render, and every render after a
+    // change, is in the document (effects run once every component has rendered).
+    use_effect_with((), |_| crate::perf::mark("dsplay:first-render"));
+    use_effect(|| crate::perf::mark("dsplay:rendered"));
+
     // `theme=light|dark` overrides the system's colour scheme.
     use_effect_with(options.theme_attribute(), |theme| {
         if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {

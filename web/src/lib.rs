@@ -11,6 +11,7 @@ pub mod hooks;
 pub mod inputs_codec;
 pub mod location;
 pub mod page_options;
+pub mod perf;
 pub mod state;
 pub mod storage;
 

@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::time::Duration;
 
+use dsplay_core::read::MAX_SOURCE_BYTES;
 use dsplay_core::{Diagnostic, Severity};
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -25,7 +26,7 @@ use web_sys::{
 };
 use yew::prelude::*;
 
-use crate::components::yaml_highlight::{highlight, PLAIN};
+use crate::components::yaml_highlight::{highlight, Span, PLAIN};
 use crate::hooks::debouncer::{use_debouncer, Debouncer};
 use crate::state::{Action, State};
 
@@ -58,6 +59,7 @@ impl Applier {
     fn now(&self, text: String) {
         self.cancel();
         *self.applied.borrow_mut() = text.clone();
+        crate::perf::mark("dsplay:edit");
         self.dispatcher.dispatch(Action::Apply(text));
     }
 
@@ -120,7 +122,13 @@ pub fn editor(props: &EditorProps) -> Html {
     let shown: &str = &text;
     let line_count = shown.split('\n').count();
     let marks = line_marks(&state.diagnostics, line_count);
-    let spans = highlight(shown);
+    // Text over the reader's limit is refused anyway: not coloured, so that
+    // each keystroke in a pasted 10 MB does not lex it all again.
+    let spans = if shown.len() > MAX_SOURCE_BYTES {
+        vec![Span { class: PLAIN, range: 0..shown.len() }]
+    } else {
+        highlight(shown)
+    };
 
     let gutter = (1..=line_count).map(|line| {
         let mark = marks.get(&line);
