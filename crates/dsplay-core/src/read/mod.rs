@@ -23,6 +23,10 @@ use decode::{field, scalar_text, Decoder};
 /// the page must stay responsive whatever is pasted into it.
 pub const MAX_SOURCE_BYTES: usize = 4 * 1024 * 1024;
 
+/// A list's items (or a DaemonSet's unknown fields) report at most this many
+/// problems one by one; the rest are counted.
+pub const MAX_LIST_DIAGNOSTICS: usize = 100;
+
 /// One input file (or editor buffer).
 #[derive(Clone, Copy, Debug)]
 pub struct Source<'a> {
@@ -192,6 +196,22 @@ mod tests {
     }
 
     #[test]
+    fn a_broken_list_reports_its_first_problems_and_counts_the_rest() {
+        let mut text = String::from("apiVersion: v1\nkind: List\nitems:\n");
+        for i in 0..20_000 {
+            text.push_str(&format!("- kind: Node\n  metadata: {{name: n{i}}}\n"));
+        }
+        text.push_str("- {apiVersion: v1, kind: Node, metadata: {name: good}}\n");
+        let out = read(&text);
+        assert_eq!(out.diagnostics.len(), MAX_LIST_DIAGNOSTICS + 1);
+        assert_eq!(out.diagnostics[0].line, 4, "{:?}", out.diagnostics[0]);
+        let last = out.diagnostics.last().unwrap();
+        assert_eq!(last.severity, Severity::Error);
+        assert!(last.message.starts_with("19900 more problems"), "{}", last.message);
+        assert_eq!(out.cluster.nodes.len(), 1);
+    }
+
+    #[test]
     fn oversized_input_is_refused_before_parsing() {
         let big = "a".repeat(MAX_SOURCE_BYTES + 1);
         let out = read(&big);
@@ -239,10 +259,19 @@ fn read_object(value: &Value, origin: Origin, out: &mut ReadOutcome) {
             if let Some(refusal) = crate::sync::unserved_api_version(&ds) {
                 out.diagnostics.push(origin.diagnostic(Severity::Warning, "apiVersion", refusal));
             }
+            let mut unknown = 0usize;
             known_fields::find_unknown_fields(value, known_fields::DAEMON_SET, &FieldPath::default(), &mut |path| {
-                let message = format!("unknown field \"{path}\"");
-                out.diagnostics.push(origin.diagnostic(Severity::Warning, &path.to_string(), message));
+                unknown += 1;
+                // Each is located by walking the document: report a bounded number.
+                if unknown <= MAX_LIST_DIAGNOSTICS {
+                    let message = format!("unknown field \"{path}\"");
+                    out.diagnostics.push(origin.diagnostic(Severity::Warning, &path.to_string(), message));
+                }
             });
+            if unknown > MAX_LIST_DIAGNOSTICS {
+                let message = format!("{} more unknown fields are not shown", unknown - MAX_LIST_DIAGNOSTICS);
+                out.diagnostics.push(at_root(Severity::Warning, message));
+            }
             out.cluster.daemon_sets.push(ds);
             out.cluster.daemon_set_origins.push(origin.clone());
         }
@@ -260,10 +289,29 @@ fn read_object(value: &Value, origin: Origin, out: &mut ReadOutcome) {
                 Some(Value::Sequence(items)) => items.as_slice(),
                 _ => &[],
             };
+            let first_diagnostic = out.diagnostics.len();
+            let (mut unshown, mut unshown_errors) = (0usize, false);
             for (i, item) in items.iter().enumerate() {
                 let mut item_origin = origin.clone();
                 item_origin.root = items_path.index(i);
+                if out.diagnostics.len() - first_diagnostic < MAX_LIST_DIAGNOSTICS {
+                    read_object(item, item_origin, out);
+                    continue;
+                }
+                // Past the limit, items are still read but not located: finding a
+                // line walks the document, which for every item of a large broken
+                // list would take time quadratic in its length.
+                item_origin.document = Arc::from("");
+                let before = out.diagnostics.len();
                 read_object(item, item_origin, out);
+                unshown += out.diagnostics.len() - before;
+                unshown_errors |= out.diagnostics[before..].iter().any(|d| d.severity == Severity::Error);
+                out.diagnostics.truncate(before);
+            }
+            if unshown > 0 {
+                let severity = if unshown_errors { Severity::Error } else { Severity::Warning };
+                let message = format!("{unshown} more problems in this list's items are not shown (the first {MAX_LIST_DIAGNOSTICS} are)");
+                out.diagnostics.push(at_root(severity, message));
             }
         }
         other => {
