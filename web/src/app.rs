@@ -28,7 +28,7 @@ fn first_state(options: &PageOptions) -> (State, Option<String>) {
     } else if let Some(name) = location::query_param("preset") {
         match dsplay_core::presets::preset(&name) {
             Some(preset) => (State::new(Inputs::from_preset(preset)), None),
-            None => (State::default(), Some(format!("There is no preset named {name:?}."))),
+            None => (State::default(), Some(format!("There is no preset named {}.", dsplay_core::validation::go_quote(&name)))),
         }
     } else if let Some(saved) = (!options.embed).then(storage::load).flatten() {
         (State::new(saved), None)

@@ -209,7 +209,7 @@ impl State {
                     return (**self).clone();
                 }
                 if next.inputs.nodes.iter().any(|n| n.name() == to) {
-                    next.node_error = Some(format!("a node named {to:?} already exists"));
+                    next.node_error = Some(format!("a node named {} already exists", dsplay_core::validation::go_quote(&to)));
                 } else if let Some(node) = next.node_mut(&from) {
                     if let Err(message) = node_edit::rename_node(node, &to) {
                         next.node_error = Some(message);
@@ -256,7 +256,7 @@ impl State {
             }
             Action::SetAllocatable { node, resource, quantity } => {
                 let Some(amount) = Quantity::parse(&quantity) else {
-                    next.node_error = Some(format!("{resource}: {quantity:?} is not a quantity such as 4, 500m or 8Gi"));
+                    next.node_error = Some(format!("{resource}: {} is not a quantity such as 4, 500m or 8Gi", dsplay_core::validation::go_quote(&quantity)));
                     return next;
                 };
                 if let Some(node) = next.node_mut(&node) {

@@ -66,9 +66,9 @@ pub fn lint_daemon_set(ds: &DaemonSet) -> Vec<Lint> {
     for (i, path) in host_paths(&ds.spec.template.raw) {
         let field = format!("{SPEC}.volumes[{i}].hostPath.path");
         if is_sensitive_path(&path) {
-            push(field, "sensitive-host-path", format!("hostPath {path:?} is sensitive: a container that mounts it can take over its node, and this pod runs on every node. Only agents that manage the node itself (CNI plugins, CSI drivers) should need it; mount it read-only if you can."));
+            push(field, "sensitive-host-path", format!("hostPath {} is sensitive: a container that mounts it can take over its node, and this pod runs on every node. Only agents that manage the node itself (CNI plugins, CSI drivers) should need it; mount it read-only if you can.", crate::validation::go_quote(&path)));
         } else {
-            push(field, "host-path", format!("hostPath {path:?} mounts a directory of every node's filesystem into this pod. Log collectors and CSI drivers do this on purpose; keep it narrow and read-only."));
+            push(field, "host-path", format!("hostPath {} mounts a directory of every node's filesystem into this pod. Log collectors and CSI drivers do this on purpose; keep it narrow and read-only.", crate::validation::go_quote(&path)));
         }
     }
     let groups = [
@@ -112,7 +112,7 @@ fn lint_container(
         push(format!("{at}.resources.limits"), "no-limits", "No resource limits: a leak or spike here can exhaust its node, and it runs on every node at once. Agents often leave out CPU limits on purpose to avoid throttling; a memory limit is still wise.".into());
     }
     if let Some(why) = unpinned(&c.image) {
-        push(format!("{at}.image"), "unpinned-image", format!("Image {:?} {why}: every node pulls whatever that tag names when its pod starts, so nodes drift onto different builds without any rollout. Pin a version tag or a digest.", c.image));
+        push(format!("{at}.image"), "unpinned-image", format!("Image {} {why}: every node pulls whatever that tag names when its pod starts, so nodes drift onto different builds without any rollout. Pin a version tag or a digest.", crate::validation::go_quote(&c.image)));
     }
 }
 

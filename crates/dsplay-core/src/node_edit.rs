@@ -21,12 +21,13 @@ pub fn parse_label_chip(text: &str) -> Result<(String, String), String> {
     let (key, value) = text.split_once('=').unwrap_or((text, ""));
     let errs = label_key_errors(key);
     if !errs.is_empty() {
-        return Err(format!("invalid label key {key:?}: {}", errs.join("; ")));
+        return Err(format!("invalid label key {}: {}", crate::validation::go_quote(key), errs.join("; ")));
     }
     let errs = label_value_errors(value);
     if !errs.is_empty() {
         return Err(format!(
-            "invalid label value {value:?}: {}",
+            "invalid label value {}: {}",
+            crate::validation::go_quote(value),
             errs.join("; ")
         ));
     }
@@ -191,7 +192,8 @@ pub fn rename_node(node: &mut Node, new_name: &str) -> Result<(), String> {
     let errs = dns1123_subdomain_errors(new_name);
     if !errs.is_empty() {
         return Err(format!(
-            "invalid node name {new_name:?}: {}",
+            "invalid node name {}: {}",
+            crate::validation::go_quote(new_name),
             errs.join("; ")
         ));
     }

@@ -15,7 +15,7 @@ pub fn scaled_value(value: &IntOrString, total: i64) -> Result<i64, String> {
             let percent: i64 = text
                 .strip_suffix('%')
                 .and_then(|n| n.parse().ok())
-                .ok_or_else(|| format!("invalid value for IntOrString: invalid value {text:?}: must be an integer or a percentage"))?;
+                .ok_or_else(|| format!("invalid value for IntOrString: invalid value {}: must be an integer or a percentage", crate::validation::go_quote(text)))?;
             let scaled = percent.saturating_mul(total);
             // Ceiling division that is right for negative numbers too.
             Ok(-((-scaled).div_euclid(100)))

@@ -25,9 +25,11 @@ const SERVED_API_VERSION: &str = "apps/v1";
 pub fn unserved_api_version(ds: &DaemonSet) -> Option<String> {
     (ds.api_version != SERVED_API_VERSION).then(|| {
         format!(
-            "resource mapping not found for name: {:?} namespace: {:?}: no matches for kind \"DaemonSet\" in version {:?} \
+            "resource mapping not found for name: {} namespace: {}: no matches for kind \"DaemonSet\" in version {} \
              (DaemonSets are served only as apps/v1 since Kubernetes 1.16; apps/v1 also requires spec.selector)",
-            ds.meta.name, ds.meta.namespace, ds.api_version
+            crate::validation::go_quote(&ds.meta.name),
+            crate::validation::go_quote(&ds.meta.namespace),
+            crate::validation::go_quote(&ds.api_version)
         )
     })
 }

@@ -203,7 +203,7 @@ pub fn refusal_text(name: &str, errors: &[String]) -> String {
     {
         return format!("error: {mapping}");
     }
-    let prefix = format!("The DaemonSet {name:?} is invalid: ");
+    let prefix = format!("The DaemonSet {} is invalid: ", dsplay_core::validation::go_quote(name));
     match errors {
         [] => String::new(),
         [one] => format!("{prefix}{one}"),

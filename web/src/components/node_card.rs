@@ -613,7 +613,8 @@ fn quantity_field(props: &QuantityFieldProps) -> Html {
             error.set(match Quantity::parse(&quantity) {
                 Some(_) => None,
                 None => Some(format!(
-                    "{resource}: {quantity:?} is not a quantity such as 4, 500m or 8Gi"
+                    "{resource}: {} is not a quantity such as 4, 500m or 8Gi",
+                    dsplay_core::validation::go_quote(&quantity)
                 )),
             });
             dispatch.dispatch(Action::SetAllocatable {

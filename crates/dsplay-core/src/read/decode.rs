@@ -161,7 +161,7 @@ impl Decoder {
         let text = self.opt_string(map, key, path)?;
         let parsed = parse_rfc3339(&text);
         if parsed.is_none() {
-            self.errors.push((path.key(key), format!("{}: Invalid value: {text:?}: not an RFC 3339 time", path.key(key))));
+            self.errors.push((path.key(key), format!("{}: Invalid value: {}: not an RFC 3339 time", path.key(key), crate::validation::go_quote(&text))));
         }
         parsed
     }
@@ -197,7 +197,7 @@ impl Decoder {
                 }
                 None => self.errors.push((
                     path.key(&name),
-                    format!("{}: Invalid value: {text:?}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'", path.key(&name)),
+                    format!("{}: Invalid value: {}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'", path.key(&name), crate::validation::go_quote(&text)),
                 )),
             }
         }

@@ -339,7 +339,7 @@ pub fn select_daemon_set(cluster: &Cluster, wanted: Option<&str>) -> Result<usiz
         Some(wanted) => names
             .iter()
             .position(|full| full == wanted || full.split_once('/').is_some_and(|(_, name)| name == wanted))
-            .ok_or_else(|| format!("no DaemonSet named {wanted:?}; the input holds: {}", list_or_none(&names))),
+            .ok_or_else(|| format!("no DaemonSet named {}; the input holds: {}", crate::validation::go_quote(wanted), list_or_none(&names))),
         None => match names.len() {
             1 => Ok(0),
             0 => Err("the input holds no DaemonSet".into()),

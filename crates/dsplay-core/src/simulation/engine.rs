@@ -256,7 +256,7 @@ impl Sim {
                 let Some(mut ds) = self.world.daemon_set.clone() else { return };
                 let command = format!("kubectl set image daemonset/{} {container}={image}", ds.meta.name);
                 if !set_image(&mut ds, container, image) {
-                    self.step(Actor::Kubectl, format!("{command}: the DaemonSet has no container named {container:?}."), vec![]);
+                    self.step(Actor::Kubectl, format!("{command}: the DaemonSet has no container named {}.", crate::validation::go_quote(container)), vec![]);
                     return;
                 }
                 self.apply(&ds, command);

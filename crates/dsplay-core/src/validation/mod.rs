@@ -18,6 +18,7 @@ mod tolerations;
 mod update_strategy;
 
 pub use field_error::FieldError;
+pub use render::go_quote;
 pub use label_syntax::{dns1123_subdomain_errors, label_key_errors, label_value_errors};
 
 use crate::model::{DaemonSet, DaemonSetSpec};

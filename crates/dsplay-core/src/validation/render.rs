@@ -61,7 +61,7 @@ fn is_print(c: char) -> bool {
 }
 
 /// Go `strconv.Quote` (`%q`).
-pub(crate) fn go_quote(s: &str) -> String {
+pub fn go_quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {

@@ -282,7 +282,8 @@ fn duplicate_key_message(key: &Value) -> String {
         Value::Null => "duplicate entry with null key".to_string(),
         Value::Bool(b) => format!("duplicate entry with key `{b}`"),
         Value::Number(n) => format!("duplicate entry with key {n}"),
-        Value::String(s) => format!("duplicate entry with key {s:?}"),
+        // serde_yaml quotes with Rust's Debug; Go's quoting is the same for printable text.
+        Value::String(s) => format!("duplicate entry with key {}", crate::validation::go_quote(s)),
         _ => "duplicate entry in YAML map".to_string(),
     }
 }
@@ -317,7 +318,7 @@ fn scalar(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Result<Value, St
         let value = if plain { resolve_plain(text) } else { Value::String(text.to_string()) };
         return Ok(Value::Tagged(Box::new(TaggedValue { tag: value_tag(tag), value })));
     }
-    let invalid = |what: &str| format!("invalid value: string {text:?}, expected {what}");
+    let invalid = |what: &str| format!("invalid value: string {}, expected {what}", crate::validation::go_quote(text));
     match tag.suffix.as_str() {
         "bool" => parse_bool(text).map(Value::Bool).ok_or_else(|| invalid("a boolean")),
         "int" => parse_int(text).ok_or_else(|| invalid("an integer")),
