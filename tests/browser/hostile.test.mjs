@@ -68,8 +68,10 @@ test('a 10 MB paste into the editor: the size message, the text kept, the last g
   assert.equal(await page.locator('[data-testid=yaml-editor]').getAttribute('aria-invalid'), 'true');
   assert.equal((await page.locator('[data-testid=yaml-editor]').inputValue()).length, pasted.length, 'the pasted text is kept');
   assert.deepEqual(await nodesWithPods(page), before, 'the last good result stays');
-  const key = await keystrokeDelay(page);
-  console.log(`# 10 MB editor paste: message after ${took} ms, page busy at most ${busy} ms at a stretch; a keystroke after it shown in ${key} ms`);
+  // Three keystrokes: the first one also pays Chromium's own first edit of a 10 MB
+  // textarea (about 400 ms in a bare page, then about 110 ms a keystroke).
+  const keys = [await keystrokeDelay(page), await keystrokeDelay(page), await keystrokeDelay(page)];
+  console.log(`# 10 MB editor paste: message after ${took} ms, page busy at most ${busy} ms at a stretch; keystrokes after it shown in ${keys.join(', ')} ms`);
 
   // Back to a good text: everything as before.
   await page.locator('[data-testid=yaml-editor]').fill(good);

@@ -78,7 +78,10 @@ pub fn app() -> Html {
         use_effect_with(state.revision, {
             let state = state.clone();
             move |revision| {
-                if *revision > 0 && !options.embed {
+                // Text over the reader's limit is not saved (the last saved
+                // work stays): compressing 10 MB would block the page for a second.
+                let oversize = state.inputs.yaml.len() > dsplay_core::read::MAX_SOURCE_BYTES;
+                if *revision > 0 && !options.embed && !oversize {
                     location::forget_opened_state();
                     let inputs = state.inputs.clone();
                     saver.after(SAVE_DELAY, move || {

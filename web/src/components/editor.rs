@@ -26,7 +26,7 @@ use web_sys::{
 };
 use yew::prelude::*;
 
-use crate::components::yaml_highlight::{highlight, Span, PLAIN};
+use crate::components::yaml_highlight::{highlight, PLAIN};
 use crate::hooks::debouncer::{use_debouncer, Debouncer};
 use crate::state::{Action, State};
 
@@ -67,6 +67,14 @@ impl Applier {
         let this = self.clone();
         self.pending.after(APPLY_DELAY, move || this.now(text));
     }
+
+    /// Like `later`, reading the textarea's text only when the pause is over:
+    /// for a text over the reader's limit, copying it out at every keystroke
+    /// was most of the time a keystroke took.
+    fn later_from(&self, area: HtmlTextAreaElement) {
+        let this = self.clone();
+        self.pending.after(APPLY_DELAY, move || this.now(area.value()));
+    }
 }
 
 /// The DaemonSet YAML editor and what reading it said.
@@ -104,6 +112,14 @@ pub fn editor(props: &EditorProps) -> Html {
         let applier = applier.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
+            // Over the reader's limit (and already shown as such) the textarea
+            // alone holds the text until the pause: neither copied out nor set
+            // back into it at each keystroke. `text_length` counts UTF-16 units,
+            // never more than the UTF-8 bytes.
+            if text.len() > MAX_SOURCE_BYTES && area.text_length() as usize > MAX_SOURCE_BYTES {
+                applier.later_from(area);
+                return;
+            }
             let value = area.value();
             text.set(value.clone());
             applier.later(value);
@@ -120,15 +136,13 @@ pub fn editor(props: &EditorProps) -> Html {
     };
 
     let shown: &str = &text;
-    let line_count = shown.split('\n').count();
+    // Text over the reader's limit is refused anyway. It is shown as a plain
+    // textarea, without line numbers, colouring or marks: redrawing those for
+    // a pasted 10 MB made each keystroke wait a second.
+    let oversize = shown.len() > MAX_SOURCE_BYTES;
+    let line_count = if oversize { 0 } else { shown.split('\n').count() };
     let marks = line_marks(&state.diagnostics, line_count);
-    // Text over the reader's limit is refused anyway: not coloured, so that
-    // each keystroke in a pasted 10 MB does not lex it all again.
-    let spans = if shown.len() > MAX_SOURCE_BYTES {
-        vec![Span { class: PLAIN, range: 0..shown.len() }]
-    } else {
-        highlight(shown)
-    };
+    let spans = if oversize { Vec::new() } else { highlight(shown) };
 
     let gutter = (1..=line_count).map(|line| {
         let mark = marks.get(&line);
@@ -237,7 +251,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 <div class="editor-scroll">
                     <div class="editor-body">
                         <div class="editor-gutter" ref={gutter_ref.clone()} aria-hidden="true">{ for gutter }</div>
-                        <div class="editor-code">
+                        <div class={classes!("editor-code", oversize.then_some("oversize"))}>
                             { for tints }
                             <pre class="editor-highlight" aria-hidden="true"><code>{ for tokens }</code></pre>
                             <textarea
