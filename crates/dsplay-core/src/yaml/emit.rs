@@ -160,7 +160,7 @@ fn style_of(s: &str) -> Style {
     if special {
         return Style::DoubleQuoted;
     }
-    if !matches!(super::parse::resolve_plain(s), Value::String(_)) || super::parse::digits_but_not_number(s) {
+    if !super::parse::reads_as_string(s) || super::parse::digits_but_not_number(s) {
         return Style::SingleQuoted;
     }
     if s.starts_with([' ', '\t']) || s.ends_with([' ', '\t']) || s.starts_with("---") || s.starts_with("...") {
@@ -250,7 +250,7 @@ mod tests {
 
     #[test]
     fn strings_read_back_as_themselves() {
-        for s in ["", " ", "true", "1", "0755", "1e3", ".inf", "~", "- a", "a: b", "a #b", "#a", "x\n", "x\n\n", "a\tb", "\u{7}", "'q'", "\"", "---", "@x", "a,b", "é", "line\n  indented\n", " lead\nx", "tail \nx"] {
+        for s in ["", " ", "true", "1", "0755", "99999999999999999999999", "-99999999999999999999999", "1e3", ".inf", "~", "- a", "a: b", "a #b", "#a", "x\n", "x\n\n", "a\tb", "\u{7}", "'q'", "\"", "---", "@x", "a,b", "é", "line\n  indented\n", " lead\nx", "tail \nx"] {
             let value = Value::Mapping([(Value::String(s.into()), Value::String(s.into()))].into_iter().collect());
             let text = to_string(&value);
             assert_eq!(from_str(&text).unwrap(), value, "{s:?} was written as {text:?}");

@@ -328,6 +328,18 @@ fn scalar(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Result<Value, St
     }
 }
 
+/// Whether a plain scalar `text` reads back as this same string (not as null,
+/// a boolean or a number, and not refused as a too-wide integer), without
+/// building the value: the writer asks this of every string it writes.
+pub(super) fn reads_as_string(text: &str) -> bool {
+    !(text.is_empty()
+        || parse_null(text)
+        || parse_bool(text).is_some()
+        || parse_int(text).is_some()
+        || wide_integer(text).is_some()
+        || (!digits_but_not_number(text) && parse_f64(text).is_some()))
+}
+
 // Models serde_yaml 0.9 de.rs visit_untagged_scalar.
 pub(super) fn resolve_plain(text: &str) -> Value {
     if text.is_empty() || parse_null(text) {
