@@ -22,9 +22,24 @@ fn plan_new_daemon_set(bencher: divan::Bencher, size: usize) {
     bencher.bench(|| plan(divan::black_box(&ds), &nodes, &[], &options));
 }
 
-/// A settled cluster: a pod on every eligible node, nothing to do.
+/// A settled cluster: a pod bound, running and ready on every eligible node
+/// (the DaemonSet played to the end), nothing to do.
 #[divan::bench(args = SIZES)]
 fn plan_settled(bencher: divan::Bencher, size: usize) {
+    use dsplay_core::simulation::{settle, SimulationOptions, UserEvent, World};
+    let (ds, nodes) = cluster(size);
+    let world = World { daemon_set: None, nodes, pods: Vec::new() };
+    let settled = settle(world, &[UserEvent::Apply(Box::new(ds))], &SimulationOptions::default());
+    let ds = settled.daemon_set.expect("applied");
+    let options = PlanOptions { now: i64::MAX / 2, ..PlanOptions::default() };
+    assert!(plan(&ds, &settled.nodes, &settled.pods, &options).actions.is_empty(), "settled");
+    bencher.bench(|| plan(divan::black_box(&ds), &settled.nodes, &settled.pods, &options));
+}
+
+/// Every pod created but none scheduled yet (what `plan` then `apply` leave, with
+/// no scheduler): each node's pod is judged for fit, as the page shows it.
+#[divan::bench(args = SIZES)]
+fn plan_all_pending(bencher: divan::Bencher, size: usize) {
     let (ds, nodes) = cluster(size);
     let options = PlanOptions::default();
     let mut pods: Vec<Pod> = Vec::new();
