@@ -108,10 +108,11 @@ fn scan_once(text: &str) -> Result<Events, Failure> {
         if starts_node && outermost_flow(&open).is_none() {
             // Models libyaml's scanner: in block context a tab cannot indent a token.
             let line = lines.get(span.start.line().wrapping_sub(1)).copied().unwrap_or("");
-            let before: String = line.chars().take(span.start.col()).collect();
-            if before.trim_start_matches(' ').starts_with('\t') && before.trim().is_empty() {
-                let column = before.find('\t').unwrap_or(0);
-                return Err(fail("found character that cannot start any token", column, &open));
+            let mut before = line.chars().take(span.start.col()).enumerate().skip_while(|(_, c)| *c == ' ');
+            if let Some((column, '\t')) = before.next() {
+                if before.all(|(_, c)| c.is_whitespace()) {
+                    return Err(fail("found character that cannot start any token", column, &open));
+                }
             }
         }
         match &event {
