@@ -116,6 +116,15 @@ fn tricky_texts_read_as_serde_yaml_reads_them() {
         "spec:\n  args: [\n    \"-c\", \"x\",\n    \"-e\",\n  ]\n  env: {\na: 1\n}\n",
         "a: [1,\n\t2]\nb: |\n  \tx\nc: \"q\n\tr\"\n",
         "a:\n  b: 1\n\tc: 2\n",
+        "a: |\n  x\n  y",
+        "a: |+\n  x",
+        "a: >\n  x\n  y",
+        "a: |-\n  x",
+        "- |\n  x",
+        "a: |\n  x\nb: 1",
+        "a: ! x\nb: !<tag:example.com,2024:x> y\nc: !!foo z\nd: !e [1]\n",
+        "%TAG !e! tag:example.com,2024:\n---\na: !e!x y\n",
+        "%TAG !l! !local-\n---\na: !l!x y\n",
     ];
     let differences = cases.iter().enumerate().filter_map(|(i, text)| reading_difference(text, &format!("case {i} {text:?}"))).collect();
     assert_all_same(differences);

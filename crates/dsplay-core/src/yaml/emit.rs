@@ -87,7 +87,10 @@ fn inline(out: &mut String, value: &Value, indent: usize) {
         Value::String(s) => string(out, s, indent),
         Value::Sequence(_) | Value::Mapping(_) => flow(out, value),
         Value::Tagged(tagged) => {
-            let _ = write!(out, "{} ", tagged.tag);
+            // serde_yaml shows the non-specific tag `!` as `!!`, which is not one.
+            let tag = tagged.tag.to_string();
+            out.push_str(if tag == "!!" { "!" } else { &tag });
+            out.push(' ');
             match &tagged.value {
                 Value::Sequence(_) | Value::Mapping(_) => flow(out, &tagged.value),
                 other => inline(out, other, indent),

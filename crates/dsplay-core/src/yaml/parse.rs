@@ -85,6 +85,7 @@ struct Failure {
 
 fn scan_once(text: &str) -> Result<Events, Failure> {
     let lines: Vec<&str> = text.split('\n').collect();
+    let total_chars = if text.ends_with('\n') { 0 } else { text.chars().count() };
     let char_at = |span: &Span| lines.get(span.start.line().wrapping_sub(1)).and_then(|l| l.chars().nth(span.start.col()));
     let mut events = Vec::new();
     let mut documents = 0;
@@ -132,7 +133,15 @@ fn scan_once(text: &str) -> Result<Events, Failure> {
             Event::Scalar(..) | Event::Alias(_) => {}
             Event::Nothing | Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => continue,
         }
-        events.push((owned(event), span));
+        let mut event = owned(event);
+        // A block scalar that runs to the end of a text without a final line
+        // break has no final line break to keep (libyaml); saphyr-parser adds one.
+        if let Event::Scalar(value, ScalarStyle::Literal | ScalarStyle::Folded, ..) = &mut event {
+            if !text.ends_with('\n') && span.end.index() >= total_chars && value.ends_with('\n') {
+                value.to_mut().pop();
+            }
+        }
+        events.push((event, span));
     }
     Ok(events)
 }
@@ -244,7 +253,7 @@ impl Builder {
         if self.stack.len() >= MAX_DEPTH {
             return Err(SyntaxError::at(span, "recursion limit exceeded"));
         }
-        let tag = tag.filter(|tag| !tag.is_yaml_core_schema()).map(value_tag);
+        let tag = tag.filter(|tag| !tag.is_yaml_core_schema()).and_then(value_tag);
         self.stack.push(Frame { open, anchor, tag });
         Ok(())
     }
@@ -298,8 +307,16 @@ fn node_count(value: &Value) -> usize {
     }
 }
 
-fn value_tag(tag: &Tag) -> ValueTag {
-    ValueTag::new(if tag.handle == "!" { tag.suffix.clone() } else { format!("{}{}", tag.handle, tag.suffix) })
+/// The tag a value keeps, as serde_yaml's parse_tag keeps it: only local tags
+/// (`!name`, and `!` alone); a URI tag (`!<tag:example.com,2024:x>`) is dropped.
+fn value_tag(tag: &Tag) -> Option<ValueTag> {
+    match tag.handle.as_str() {
+        "!" if tag.suffix.is_empty() => Some(ValueTag::new("!")),
+        "" if tag.suffix == "!" => Some(ValueTag::new("!")),
+        "!" => Some(ValueTag::new(tag.suffix.clone())),
+        handle if handle.starts_with('!') => Some(ValueTag::new(format!("{}{}", &handle[1..], tag.suffix))),
+        _ => None,
+    }
 }
 
 // Models serde_yaml 0.9 de.rs visit_scalar: core-schema tags force a type,
@@ -317,7 +334,10 @@ fn scalar(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Result<Value, St
     };
     if !tag.is_yaml_core_schema() {
         let value = if plain { resolve_plain(text) } else { Value::String(text.to_string()) };
-        return Ok(Value::Tagged(Box::new(TaggedValue { tag: value_tag(tag), value })));
+        return Ok(match value_tag(tag) {
+            Some(tag) => Value::Tagged(Box::new(TaggedValue { tag, value })),
+            None => value,
+        });
     }
     let invalid = |what: &str| format!("invalid value: string {}, expected {what}", crate::validation::go_quote(text));
     match tag.suffix.as_str() {
