@@ -14,7 +14,8 @@ pub fn to_string(value: &Value) -> String {
         Value::Mapping(m) if !m.is_empty() => mapping(&mut out, m, 0),
         Value::Sequence(s) if !s.is_empty() => sequence(&mut out, s, 0),
         _ => {
-            inline(&mut out, value, 0);
+            // A root block scalar's lines are indented too (by libyaml's two).
+            inline(&mut out, value, 2);
             out.push('\n');
         }
     }
@@ -88,15 +89,33 @@ fn inline(out: &mut String, value: &Value, indent: usize) {
         Value::Sequence(_) | Value::Mapping(_) => flow(out, value),
         Value::Tagged(tagged) => {
             // serde_yaml shows the non-specific tag `!` as `!!`, which is not one.
-            let tag = tagged.tag.to_string();
-            out.push_str(if tag == "!!" { "!" } else { &tag });
-            out.push(' ');
+            tag(out, &tagged.tag);
             match &tagged.value {
                 Value::Sequence(_) | Value::Mapping(_) => flow(out, &tagged.value),
                 other => inline(out, other, indent),
             }
         }
     }
+}
+
+/// A tag and the space after it. serde_yaml shows the non-specific tag `!` as
+/// `!!`, which is not one; characters a tag cannot hold as they are are
+/// %-escaped (reading decodes them).
+fn tag(out: &mut String, tag: &serde_yaml::value::Tag) {
+    let text = tag.to_string();
+    if text == "!!" {
+        out.push('!');
+    } else {
+        for (i, b) in text.bytes().enumerate() {
+            // A `!` past the first would read as the end of a named handle (`!h!x`).
+            if b.is_ascii_graphic() && !matches!(b, b',' | b'[' | b']' | b'{' | b'}' | b'%') && (i == 0 || b != b'!') {
+                out.push(b as char);
+            } else {
+                let _ = write!(out, "%{b:02X}");
+            }
+        }
+    }
+    out.push(' ');
 }
 
 /// Flow style (`{a: 1}`, `[x]`), for empty collections and collection keys.
@@ -130,6 +149,10 @@ fn flow(out: &mut String, value: &Value) {
             Style::Plain | Style::SingleQuoted => single_quoted(out, s),
             Style::Literal | Style::DoubleQuoted => double_quoted(out, s),
         },
+        Value::Tagged(tagged) => {
+            tag(out, &tagged.tag);
+            flow(out, &tagged.value);
+        }
         other => inline(out, other, 0),
     }
 }

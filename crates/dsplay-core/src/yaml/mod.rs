@@ -5,12 +5,13 @@
 //! neither libyaml's parser nor its emitter (15 KB of the gzipped wasm, and
 //! unsafe-libyaml is a C translation full of `unsafe`). Reading follows
 //! serde_yaml 0.9's rules (the same values, the same limits; its own words for
-//! duplicate keys and limits, saphyr-parser's libyaml-derived ones for syntax),
+//! duplicate keys and limits, libyaml's for syntax),
 //! which `tests/yaml_parity.rs` checks against serde_yaml itself.
 
 mod decimal;
 mod emit;
 mod parse;
+mod reader;
 
 pub use emit::to_string;
 pub use parse::{from_str, SyntaxError};

@@ -1,17 +1,10 @@
-//! Reading one YAML document into a `Value`: saphyr-parser's events, resolved
-//! the way serde_yaml 0.9 resolves them.
+//! Reading one YAML document into a `Value` (the text is read by `reader`),
+//! and resolving its scalars the way serde_yaml 0.9 resolves them.
 
 use std::fmt;
 
-use saphyr_parser::{Event, Parser, ScalarStyle, Span, Tag};
 use serde_yaml::value::{Tag as ValueTag, TaggedValue};
-use serde_yaml::{Mapping, Number, Value};
-
-/// Deeper nesting than this is refused, as serde_yaml refuses it.
-const MAX_DEPTH: usize = 128;
-/// Aliases may expand the document to at most this many times its events
-/// (serde_yaml's bound against "billion laughs").
-const MAX_REPETITION: usize = 100;
+use serde_yaml::{Number, Value};
 
 /// Why a text is not YAML, and where (1-based line and column).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,267 +20,37 @@ impl fmt::Display for SyntaxError {
     }
 }
 
-impl SyntaxError {
-    fn at(span: Span, message: impl Into<String>) -> SyntaxError {
-        SyntaxError {
-            message: message.into(),
-            line: span.start.line() as u32,
-            column: span.start.col() as u32 + 1,
-        }
-    }
-}
-
 /// One document (an empty text is `Value::Null`). Never panics.
 pub fn from_str(text: &str) -> Result<Value, SyntaxError> {
-    let events = scan(text)?;
-    Builder::new(events.len()).build(events)
+    super::reader::Reader::new(text).document()
 }
 
-/// How many flow lines `scan` re-indents before it gives up.
-const MAX_REINDENTS: usize = 64;
-
-type Events = Vec<(Event<'static>, Span)>;
-
-/// The document's events. libyaml (and so serde_yaml and the API server's
-/// go-yaml) ignores indentation inside flow collections; saphyr-parser wants
-/// their lines indented past the enclosing block, and real manifests (Elastic's
-/// filebeat DaemonSet) close `args: [` with a `]` under `args`. Such a line is
-/// indented past the collection's `[` and read again, which changes no value.
-fn scan(text: &str) -> Result<Events, SyntaxError> {
-    let mut text = std::borrow::Cow::Borrowed(text);
-    let mut shifted: Vec<(usize, usize)> = Vec::new();
-    for _ in 0..=MAX_REINDENTS {
-        match scan_once(&text) {
-            Ok(events) => return Ok(events),
-            Err(Failure { mut error, flow_column }) => {
-                let line = error.line as usize;
-                let reindent = error.message.starts_with("invalid indentation") && shifted.len() < MAX_REINDENTS;
-                if let (true, Some(column)) = (reindent, flow_column) {
-                    if let Some(added) = indent_line(text.to_mut(), line, column + 1) {
-                        shifted.push((line, added));
-                        continue;
-                    }
-                }
-                let added: usize = shifted.iter().filter(|(l, _)| *l == line).map(|(_, a)| a).sum();
-                error.column = error.column.saturating_sub(added as u32).max(1);
-                return Err(error);
-            }
-        }
-    }
-    Err(SyntaxError { message: "invalid indentation".into(), line: 1, column: 1 })
+/// A node's tag, resolved from its handle.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum TagKind {
+    /// `!!name`: the suffix of a YAML core schema tag.
+    Core(String),
+    /// `!name` (or `!` alone): what serde_yaml keeps as `Value::Tagged`.
+    Local(String),
+    /// Any other URI: dropped, as serde_yaml's parse_tag drops it.
+    Other,
 }
 
-struct Failure {
-    error: SyntaxError,
-    /// The column of the outermost flow collection open where the error is.
-    flow_column: Option<usize>,
-}
-
-fn scan_once(text: &str) -> Result<Events, Failure> {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let total_chars = if text.ends_with('\n') { 0 } else { text.chars().count() };
-    let char_at = |span: &Span| lines.get(span.start.line().wrapping_sub(1)).and_then(|l| l.chars().nth(span.start.col()));
-    let mut events = Vec::new();
-    let mut documents = 0;
-    // For each open collection, whether it is a flow one, and the column it opened at.
-    let mut open: Vec<Option<usize>> = Vec::new();
-    let outermost_flow = |open: &Vec<Option<usize>>| open.iter().flatten().next().copied();
-    for next in Parser::new_from_str(text) {
-        let (event, span) = next.map_err(|error| Failure {
-            error: SyntaxError {
-                message: error.info().to_string(),
-                line: error.marker().line() as u32,
-                column: error.marker().col() as u32 + 1,
-            },
-            flow_column: outermost_flow(&open),
-        })?;
-        let fail = |message: &str, column: usize, open: &Vec<Option<usize>>| Failure {
-            error: SyntaxError { message: message.to_string(), line: span.start.line() as u32, column: column as u32 + 1 },
-            flow_column: outermost_flow(open),
-        };
-        let starts_node = matches!(event, Event::Scalar(..) | Event::Alias(_) | Event::SequenceStart(..) | Event::MappingStart(..));
-        if starts_node && outermost_flow(&open).is_none() {
-            // Models libyaml's scanner: in block context a tab cannot indent a token.
-            let line = lines.get(span.start.line().wrapping_sub(1)).copied().unwrap_or("");
-            let mut before = line.chars().take(span.start.col()).enumerate().skip_while(|(_, c)| *c == ' ');
-            if let Some((column, '\t')) = before.next() {
-                if before.all(|(_, c)| c.is_whitespace()) {
-                    return Err(fail("found character that cannot start any token", column, &open));
-                }
-            }
+impl TagKind {
+    /// The kind of a tag written out in full (`tag:yaml.org,2002:str`, `!foo`).
+    pub(super) fn of(full: &str) -> TagKind {
+        if let Some(suffix) = full.strip_prefix("tag:yaml.org,2002:") {
+            TagKind::Core(suffix.to_string())
+        } else if let Some(rest) = full.strip_prefix('!') {
+            TagKind::Local(if rest.is_empty() { "!".to_string() } else { rest.to_string() })
+        } else {
+            TagKind::Other
         }
-        match &event {
-            Event::DocumentStart(_) => {
-                documents += 1;
-                if documents > 1 {
-                    return Err(fail("deserializing from YAML containing more than one document is not supported", span.start.col(), &open));
-                }
-                continue;
-            }
-            Event::SequenceStart(..) | Event::MappingStart(..) => {
-                open.push(matches!(char_at(&span), Some('[' | '{')).then_some(span.start.col()));
-            }
-            Event::SequenceEnd | Event::MappingEnd => {
-                open.pop();
-            }
-            Event::Scalar(..) | Event::Alias(_) => {}
-            Event::Nothing | Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => continue,
-        }
-        let mut event = owned(event);
-        // A block scalar that runs to the end of a text without a final line
-        // break has no final line break to keep (libyaml); saphyr-parser adds one.
-        if let Event::Scalar(value, ScalarStyle::Literal | ScalarStyle::Folded, ..) = &mut event {
-            if !text.ends_with('\n') && span.end.index() >= total_chars && value.ends_with('\n') {
-                value.to_mut().pop();
-            }
-        }
-        events.push((event, span));
-    }
-    Ok(events)
-}
-
-fn owned(event: Event<'_>) -> Event<'static> {
-    use std::borrow::Cow;
-    let tag = |tag: Option<Cow<'_, Tag>>| tag.map(|t| Cow::Owned(t.into_owned()));
-    match event {
-        Event::Scalar(text, style, anchor, t) => Event::Scalar(Cow::Owned(text.into_owned()), style, anchor, tag(t)),
-        Event::SequenceStart(anchor, t) => Event::SequenceStart(anchor, tag(t)),
-        Event::MappingStart(anchor, t) => Event::MappingStart(anchor, tag(t)),
-        Event::Alias(anchor) => Event::Alias(anchor),
-        Event::SequenceEnd => Event::SequenceEnd,
-        Event::MappingEnd => Event::MappingEnd,
-        Event::DocumentStart(explicit) => Event::DocumentStart(explicit),
-        Event::DocumentEnd => Event::DocumentEnd,
-        Event::StreamStart => Event::StreamStart,
-        Event::StreamEnd => Event::StreamEnd,
-        Event::Nothing => Event::Nothing,
-    }
-}
-
-/// Indents 1-based `line` so that its content starts at `column` (0-based);
-/// how many spaces it added, or None when it already does.
-fn indent_line(text: &mut String, line: usize, column: usize) -> Option<usize> {
-    let start = if line <= 1 { 0 } else { text.match_indices('\n').nth(line - 2)?.0 + 1 };
-    let indent = text[start..].chars().take_while(|c| *c == ' ').count();
-    let added = column.checked_sub(indent).filter(|n| *n > 0)?;
-    text.insert_str(start, &" ".repeat(added));
-    Some(added)
-}
-
-/// A collection being read: its items so far, and what to do when it ends.
-enum Open {
-    Sequence(Vec<Value>),
-    /// A mapping, and the key (with its position) whose value comes next.
-    Mapping(Mapping, Option<(Value, Span)>),
-}
-
-struct Frame {
-    open: Open,
-    anchor: usize,
-    tag: Option<ValueTag>,
-}
-
-struct Builder {
-    stack: Vec<Frame>,
-    /// Anchored values by anchor id, with their node counts (for the repetition bound).
-    anchors: Vec<Option<(Value, usize)>>,
-    repeated: usize,
-    repetition_budget: usize,
-    root: Option<Value>,
-}
-
-impl Builder {
-    fn new(events: usize) -> Builder {
-        Builder {
-            stack: Vec::new(),
-            anchors: Vec::new(),
-            repeated: 0,
-            repetition_budget: events.saturating_mul(MAX_REPETITION),
-            root: None,
-        }
-    }
-
-    fn build(mut self, events: Events) -> Result<Value, SyntaxError> {
-        for (event, span) in events {
-            match event {
-                Event::Scalar(text, style, anchor, tag) => {
-                    let value = scalar(&text, style, tag.as_deref()).map_err(|message| SyntaxError::at(span, message))?;
-                    self.remember(anchor, &value);
-                    self.add(value, span)?;
-                }
-                Event::Alias(anchor) => {
-                    let (value, size) = self
-                        .anchors
-                        .get(anchor)
-                        .and_then(Option::as_ref)
-                        .ok_or_else(|| SyntaxError::at(span, "while parsing node, found unknown anchor"))?;
-                    self.repeated = self.repeated.saturating_add(*size);
-                    if self.repeated > self.repetition_budget {
-                        return Err(SyntaxError::at(span, "repetition limit exceeded"));
-                    }
-                    let value = value.clone();
-                    self.add(value, span)?;
-                }
-                Event::SequenceStart(anchor, tag) => self.open(Open::Sequence(Vec::new()), anchor, tag.as_deref(), span)?,
-                Event::MappingStart(anchor, tag) => self.open(Open::Mapping(Mapping::new(), None), anchor, tag.as_deref(), span)?,
-                Event::SequenceEnd | Event::MappingEnd => {
-                    let Some(frame) = self.stack.pop() else { continue };
-                    let value = match frame.open {
-                        Open::Sequence(items) => Value::Sequence(items),
-                        Open::Mapping(mapping, _) => Value::Mapping(mapping),
-                    };
-                    let value = match frame.tag {
-                        Some(tag) => Value::Tagged(Box::new(TaggedValue { tag, value })),
-                        None => value,
-                    };
-                    self.remember(frame.anchor, &value);
-                    self.add(value, span)?;
-                }
-                _ => {}
-            }
-        }
-        Ok(self.root.unwrap_or(Value::Null))
-    }
-
-    fn open(&mut self, open: Open, anchor: usize, tag: Option<&Tag>, span: Span) -> Result<(), SyntaxError> {
-        if self.stack.len() >= MAX_DEPTH {
-            return Err(SyntaxError::at(span, "recursion limit exceeded"));
-        }
-        let tag = tag.filter(|tag| !tag.is_yaml_core_schema()).and_then(value_tag);
-        self.stack.push(Frame { open, anchor, tag });
-        Ok(())
-    }
-
-    fn remember(&mut self, anchor: usize, value: &Value) {
-        if anchor == 0 {
-            return;
-        }
-        if self.anchors.len() <= anchor {
-            self.anchors.resize(anchor + 1, None);
-        }
-        self.anchors[anchor] = Some((value.clone(), node_count(value)));
-    }
-
-    fn add(&mut self, value: Value, span: Span) -> Result<(), SyntaxError> {
-        match self.stack.last_mut() {
-            None => self.root = Some(value),
-            Some(Frame { open: Open::Sequence(items), .. }) => items.push(value),
-            Some(Frame { open: Open::Mapping(mapping, pending), .. }) => match pending.take() {
-                None => *pending = Some((value, span)),
-                Some((key, key_span)) => {
-                    if mapping.contains_key(&key) {
-                        return Err(SyntaxError::at(key_span, duplicate_key_message(&key)));
-                    }
-                    mapping.insert(key, value);
-                }
-            },
-        }
-        Ok(())
     }
 }
 
 /// serde_yaml's words for a repeated key.
-fn duplicate_key_message(key: &Value) -> String {
+pub(super) fn duplicate_key_message(key: &Value) -> String {
     match key {
         Value::Null => "duplicate entry with null key".to_string(),
         Value::Bool(b) => format!("duplicate entry with key `{b}`"),
@@ -298,7 +61,7 @@ fn duplicate_key_message(key: &Value) -> String {
     }
 }
 
-fn node_count(value: &Value) -> usize {
+pub(super) fn node_count(value: &Value) -> usize {
     match value {
         Value::Sequence(items) => 1 + items.iter().map(node_count).sum::<usize>(),
         Value::Mapping(mapping) => 1 + mapping.iter().map(|(k, v)| node_count(k) + node_count(v)).sum::<usize>(),
@@ -307,45 +70,29 @@ fn node_count(value: &Value) -> usize {
     }
 }
 
-/// The tag a value keeps, as serde_yaml's parse_tag keeps it: only local tags
-/// (`!name`, and `!` alone); a URI tag (`!<tag:example.com,2024:x>`) is dropped.
-fn value_tag(tag: &Tag) -> Option<ValueTag> {
-    match tag.handle.as_str() {
-        "!" if tag.suffix.is_empty() => Some(ValueTag::new("!")),
-        "" if tag.suffix == "!" => Some(ValueTag::new("!")),
-        "!" => Some(ValueTag::new(tag.suffix.clone())),
-        handle if handle.starts_with('!') => Some(ValueTag::new(format!("{}{}", &handle[1..], tag.suffix))),
-        _ => None,
-    }
-}
-
 // Models serde_yaml 0.9 de.rs visit_scalar: core-schema tags force a type,
-// other tags wrap the value, plain scalars are resolved, quoted and block ones are strings.
-fn scalar(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Result<Value, String> {
-    let plain = style == ScalarStyle::Plain;
-    let Some(tag) = tag else {
-        if plain {
-            if let Some(wide) = wide_integer(text) {
-                return Err(wide);
-            }
-            return Ok(resolve_plain(text));
+// local tags wrap the value, plain scalars are resolved, the others are strings.
+pub(super) fn scalar_value(tag: Option<&TagKind>, text: &str, plain: bool) -> Result<Value, String> {
+    match tag {
+        None if plain => match wide_integer(text) {
+            Some(wide) => Err(wide),
+            None => Ok(resolve_plain(text)),
+        },
+        None | Some(TagKind::Other) => Ok(Value::String(text.to_string())),
+        Some(TagKind::Local(tag)) => {
+            let value = if plain { resolve_plain(text) } else { Value::String(text.to_string()) };
+            Ok(Value::Tagged(Box::new(TaggedValue { tag: ValueTag::new(tag), value })))
         }
-        return Ok(Value::String(text.to_string()));
-    };
-    if !tag.is_yaml_core_schema() {
-        let value = if plain { resolve_plain(text) } else { Value::String(text.to_string()) };
-        return Ok(match value_tag(tag) {
-            Some(tag) => Value::Tagged(Box::new(TaggedValue { tag, value })),
-            None => value,
-        });
-    }
-    let invalid = |what: &str| format!("invalid value: string {}, expected {what}", crate::validation::go_quote(text));
-    match tag.suffix.as_str() {
-        "bool" => parse_bool(text).map(Value::Bool).ok_or_else(|| invalid("a boolean")),
-        "int" => parse_int(text).ok_or_else(|| invalid("an integer")),
-        "float" => parse_f64(text).map(|f| Value::Number(f.into())).ok_or_else(|| invalid("a float")),
-        "null" => parse_null(text).then_some(Value::Null).ok_or_else(|| invalid("null")),
-        _ => Ok(Value::String(text.to_string())),
+        Some(TagKind::Core(suffix)) => {
+            let invalid = |what: &str| format!("invalid value: string {}, expected {what}", crate::validation::go_quote(text));
+            match suffix.as_str() {
+                "bool" => parse_bool(text).map(Value::Bool).ok_or_else(|| invalid("a boolean")),
+                "int" => parse_int(text).ok_or_else(|| invalid("an integer")),
+                "float" => parse_f64(text).map(|f| Value::Number(f.into())).ok_or_else(|| invalid("a float")),
+                "null" => parse_null(text).then_some(Value::Null).ok_or_else(|| invalid("null")),
+                _ => Ok(Value::String(text.to_string())),
+            }
+        }
     }
 }
 
