@@ -101,6 +101,15 @@ pub(super) struct Reader<'t> {
 
 type Mark = (usize, u32, usize);
 
+/// Where a plain scalar stands, which decides where its continuation lines end.
+#[derive(Clone, Copy)]
+enum PlainContext {
+    /// In a block collection: a continuation line is indented past `parent`.
+    Block { parent: isize },
+    /// Inside `[...]` or `{...}`.
+    Flow,
+}
+
 impl<'t> Reader<'t> {
     pub(super) fn new(src: &'t str) -> Reader<'t> {
         // A byte order mark is skipped where a line starts (next_content), and
@@ -429,7 +438,7 @@ impl<'t> Reader<'t> {
             Some(b'[' | b'{') => Node::Value(self.nested(Reader::flow_collection)?),
             Some(b'*') => Node::Value(self.alias()?),
             Some(b'"' | b'\'') => Node::Scalar { text: self.quoted()?, plain: false },
-            _ => Node::Scalar { text: self.block_plain(parent)?, plain: true },
+            _ => Node::Scalar { text: self.plain(PlainContext::Block { parent })?, plain: true },
         };
         Ok((node, self.line == line))
     }
@@ -554,11 +563,11 @@ impl<'t> Reader<'t> {
         self.src[start..end].to_string()
     }
 
-    /// A plain scalar in block context, with its continuation lines (indented
-    /// past `parent`), folded.
-    fn block_plain(&mut self, parent: isize) -> Result<String> {
-        self.check_plain_start(false)?;
-        let mut text = self.plain_line(false);
+    /// A plain scalar with its continuation lines, folded.
+    fn plain(&mut self, context: PlainContext) -> Result<String> {
+        let flow = matches!(context, PlainContext::Flow);
+        self.check_plain_start(flow)?;
+        let mut text = self.plain_line(flow);
         loop {
             let before = self.mark();
             self.skip_blanks();
@@ -582,58 +591,26 @@ impl<'t> Reader<'t> {
                 }
             };
             let ends = self.at_end()
-                || indent as isize <= parent
                 || self.peek() == Some(b'#')
-                || (indent == 0 && (self.at_document_marker(b'-') || self.at_document_marker(b'.')));
-            if ends || self.at_indicator(b':') {
+                || match context {
+                    PlainContext::Block { parent } => {
+                        indent as isize <= parent
+                            || (indent == 0 && (self.at_document_marker(b'-') || self.at_document_marker(b'.')))
+                            || self.at_indicator(b':')
+                    }
+                    // In flow context indentation means nothing; the flow's own
+                    // indicators end the scalar.
+                    PlainContext::Flow => {
+                        self.peek().is_some_and(is_flow_indicator)
+                            || (self.peek() == Some(b':')
+                                && (self.blank_at(1) || self.peek_at(1).is_some_and(is_flow_indicator)))
+                    }
+                };
+            if ends {
                 self.reset(before);
                 break;
             }
-            let more = self.plain_line(false);
-            if more.is_empty() {
-                self.reset(before);
-                break;
-            }
-            if empty_lines == 0 {
-                text.push(' ');
-            } else {
-                text.extend(std::iter::repeat_n('\n', empty_lines));
-            }
-            text.push_str(&more);
-        }
-        Ok(text)
-    }
-
-    /// A plain scalar in flow context, folded across lines.
-    fn flow_plain(&mut self) -> Result<String> {
-        self.check_plain_start(true)?;
-        let mut text = self.plain_line(true);
-        loop {
-            let before = self.mark();
-            self.skip_blanks();
-            if !self.at_break() {
-                self.reset(before);
-                break;
-            }
-            let mut empty_lines = 0;
-            loop {
-                self.newline();
-                self.skip_blanks();
-                if self.at_break() {
-                    empty_lines += 1;
-                } else {
-                    break;
-                }
-            }
-            let stop = self.at_end()
-                || self.peek().is_some_and(is_flow_indicator)
-                || self.peek() == Some(b'#')
-                || (self.peek() == Some(b':') && (self.blank_at(1) || self.peek_at(1).is_some_and(is_flow_indicator)));
-            if stop {
-                self.reset(before);
-                break;
-            }
-            let more = self.plain_line(true);
+            let more = self.plain_line(flow);
             if more.is_empty() {
                 self.reset(before);
                 break;
@@ -974,7 +951,7 @@ impl<'t> Reader<'t> {
             Some(b'"' | b'\'') => Node::Scalar { text: self.quoted()?, plain: false },
             None | Some(b',' | b']' | b'}') => return self.empty(props, at),
             Some(b':') if self.blank_at(1) || self.peek_at(1).is_some_and(is_flow_indicator) => return self.empty(props, at),
-            _ => Node::Scalar { text: self.flow_plain()?, plain: true },
+            _ => Node::Scalar { text: self.plain(PlainContext::Flow)?, plain: true },
         };
         self.resolve(props, node, at)
     }
