@@ -12,6 +12,7 @@ use crate::hooks::debouncer::use_debouncer;
 use crate::page_options::PageOptions;
 use crate::state::{Inputs, State};
 use crate::{location, storage};
+use crate::class_list::class_list;
 
 /// How long editing must pause before the work is saved.
 const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(500);
@@ -102,7 +103,7 @@ pub fn app() -> Html {
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| notice.set(None))
     };
-    let class = classes!("app", options.embed.then_some("embed"), options.readonly.then_some("readonly"));
+    let class = class_list(&[Some("app"), options.embed.then_some("embed"), options.readonly.then_some("readonly")]);
 
     html! {
         <ContextProvider<PageOptions> context={options}>

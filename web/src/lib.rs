@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod flow;
+pub mod class_list;
 pub mod components;
 pub mod hooks;
 pub mod inputs_codec;

@@ -15,6 +15,7 @@ use yew::prelude::*;
 
 use crate::components::node_card::NodeCard;
 use crate::state::{Action, Good, State};
+use crate::class_list::class_list;
 
 /// Up to this many nodes shown, every card is drawn; above, pages of `PAGE`.
 pub const ALL_CARDS_UP_TO: usize = 200;
@@ -498,7 +499,7 @@ pub fn view(props: &ClusterViewProps) -> Html {
                                 <ul class="node-pods">
                                     { for removed.pods.iter().map(|(pod, deleted)| html! {
                                         <li>
-                                            <span class={classes!("pod-chip", if *deleted { "deleting" } else { "left" })}
+                                            <span class={class_list(&[Some("pod-chip"), Some(if *deleted { "deleting" } else { "left" })])}
                                                 data-pod-name={pod.clone()} data-pod-state={if *deleted { "deleting" } else { "left" }}>
                                                 <span class="pod-name">{ pod.clone() }</span>
                                             </span>
@@ -527,7 +528,7 @@ pub fn view(props: &ClusterViewProps) -> Html {
 fn legend() -> Html {
     let item = |class: &'static str, text: &'static str| {
         html! {
-            <li><span class={classes!("legend-swatch", class)} aria-hidden="true"></span>{ text }</li>
+            <li><span class={class_list(&[Some("legend-swatch"), Some(class)])} aria-hidden="true"></span>{ text }</li>
         }
     };
     html! {

@@ -29,6 +29,7 @@ use yew::prelude::*;
 use crate::components::yaml_highlight::{highlight, PLAIN};
 use crate::hooks::debouncer::{use_debouncer, Debouncer};
 use crate::state::{Action, State};
+use crate::class_list::class_list;
 
 /// How long typing must pause before the text is applied.
 pub const APPLY_DELAY: Duration = Duration::from_millis(300);
@@ -149,7 +150,7 @@ pub fn editor(props: &EditorProps) -> Html {
         html! {
             <div class="gutter-line" data-line={line.to_string()}>
                 if let Some((severity, title)) = mark {
-                    <span class={classes!("marker", severity_class(*severity))} title={title.clone()} />
+                    <span class={class_list(&[Some("marker"), Some(severity_class(*severity))])} title={title.clone()} />
                 }
                 { line }
             </div>
@@ -157,7 +158,7 @@ pub fn editor(props: &EditorProps) -> Html {
     });
     let tints = marks.iter().map(|(line, (severity, _))| {
         html! {
-            <div class={classes!("line-tint", severity_class(*severity))} style={format!("--line:{}", line - 1)} />
+            <div class={class_list(&[Some("line-tint"), Some(severity_class(*severity))])} style={format!("--line:{}", line - 1)} />
         }
     });
     let tokens = spans.iter().map(|span| {
@@ -179,7 +180,7 @@ pub fn editor(props: &EditorProps) -> Html {
             </>
         };
         if d.line == 0 {
-            return html! { <li class={classes!("diagnostic", severity)}><span class="diag-row">{ body }</span></li> };
+            return html! { <li class={class_list(&[Some("diagnostic"), Some(severity)])}><span class="diag-row">{ body }</span></li> };
         }
         let onclick = {
             let area_ref = area_ref.clone();
@@ -188,7 +189,7 @@ pub fn editor(props: &EditorProps) -> Html {
             Callback::from(move |_: MouseEvent| jump_to(&area_ref, &gutter_ref, line, column))
         };
         html! {
-            <li class={classes!("diagnostic", severity)}>
+            <li class={class_list(&[Some("diagnostic"), Some(severity)])}>
                 <button type="button" class="diag-row diag-jump" {onclick}
                     title={format!("Go to line {}", d.line)}>{ body }</button>
             </li>
@@ -251,7 +252,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 <div class="editor-scroll">
                     <div class="editor-body">
                         <div class="editor-gutter" ref={gutter_ref.clone()} aria-hidden="true">{ for gutter }</div>
-                        <div class={classes!("editor-code", oversize.then_some("oversize"))}>
+                        <div class={class_list(&[Some("editor-code"), oversize.then_some("oversize")])}>
                             { for tints }
                             <pre class="editor-highlight" aria-hidden="true"><code>{ for tokens }</code></pre>
                             <textarea

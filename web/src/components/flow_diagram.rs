@@ -14,6 +14,7 @@ use dsplay_core::simulation::{CheckView, Counts, PodView, Snapshot, Timeline};
 use yew::prelude::*;
 
 use crate::components::flow_player::scan_index;
+use crate::class_list::class_list;
 
 /// Above this many nodes the boxes are compact: the pod as a chip without its
 /// name, the verdict as a tick or a cross with its reason as a tooltip.
@@ -161,7 +162,7 @@ pub fn flow_diagram(timeline: &Timeline, pos: usize) -> Html {
         html! { <NodeBox key={name} ..props /> }
     });
     html! {
-        <div class={classes!("flow-diagram", compact.then_some("compact"), many_touched.then_some("many-touched"))} data-testid="flow-diagram">
+        <div class={class_list(&[Some("flow-diagram"), compact.then_some("compact"), many_touched.then_some("many-touched")])} data-testid="flow-diagram">
             <ul class="flow-grid" aria-label="Nodes at this step">{ for boxes }</ul>
         </div>
     }
@@ -227,13 +228,7 @@ fn node_box(props: &NodeBoxProps) -> Html {
     });
 
     let pods = props.pods.iter().map(|pod| {
-        let class = classes!(
-            "flow-pod",
-            status_class(&pod.status, pod.ready),
-            if pod.updated { "updated" } else { "old" },
-            pod.arrived.then_some("arrived"),
-            pod.touched.then_some("touched"),
-        );
+        let class = class_list(&[Some("flow-pod"), Some(status_class(&pod.status, pod.ready)), Some(if pod.updated { "updated" } else { "old" }), pod.arrived.then_some("arrived"), pod.touched.then_some("touched")]);
         let state = status_text(&pod.status, pod.ready);
         let title = format!(
             "{} · {state}{}{}",
@@ -305,7 +300,7 @@ fn node_box(props: &NodeBoxProps) -> Html {
             ("✗", "no", format!("no pod: {reason}"))
         };
         html! {
-            <p class={classes!("flow-verdict", class)} data-testid="flow-verdict" title={text.clone()}>
+            <p class={class_list(&[Some("flow-verdict"), Some(class)])} data-testid="flow-verdict" title={text.clone()}>
                 <span aria-hidden="true">{ mark }</span>{ " " }
                 if compact { <span class="visually-hidden">{ text }</span> } else { { text } }
             </p>
@@ -313,7 +308,7 @@ fn node_box(props: &NodeBoxProps) -> Html {
     });
 
     html! {
-        <li class={classes!("flow-node", look, eligibility, props.touched.then_some("touched"), props.revealing.then_some("revealing"))}
+        <li class={class_list(&[Some("flow-node"), Some(look), eligibility, props.touched.then_some("touched"), props.revealing.then_some("revealing")])}
             data-testid="flow-node" data-node-name={props.name.clone()}>
             <div class="flow-node-head">
                 if !compact {
@@ -343,10 +338,10 @@ fn aggregate(c: &Counts, b: &Counts) -> Html {
     let bar = |key: &'static str, label: &'static str, now: usize, was: usize| {
         let scale = bar_scale(now, total);
         html! {
-            <li class={classes!("flow-bar", (now != was).then_some("moved"))} data-testid="flow-bar" data-status={key}>
+            <li class={class_list(&[Some("flow-bar"), (now != was).then_some("moved")])} data-testid="flow-bar" data-status={key}>
                 <span class="flow-bar-label">{ label }</span>
                 <span class="flow-bar-track" aria-hidden="true">
-                    <span class={classes!("flow-bar-fill", format!("status-{key}"))} style={format!("transform: scaleX({scale})")}></span>
+                    <span class={class_list(&[Some("flow-bar-fill"), Some(format!("status-{key}").as_str())])} style={format!("transform: scaleX({scale})")}></span>
                 </span>
                 <span class="flow-bar-count">{ now }</span>
             </li>
@@ -374,7 +369,7 @@ pub fn flow_legend() -> Html {
     let item = |class: &'static str, icon: &'static str, text: &'static str| {
         html! {
             <li>
-                <span class={classes!("flow-swatch", class)} aria-hidden="true">{ icon }</span>
+                <span class={class_list(&[Some("flow-swatch"), Some(class)])} aria-hidden="true">{ icon }</span>
                 { text }
             </li>
         }

@@ -22,6 +22,7 @@ use crate::components::flow_diagram::{flow_diagram, flow_legend};
 use crate::flow::Flow;
 use crate::hooks::debouncer::use_debouncer;
 use crate::state::{Action, State};
+use crate::class_list::class_list;
 
 /// How long a step stays on screen at 1×.
 pub const STEP_MS: u64 = 900;
@@ -404,7 +405,7 @@ fn player(props: &PlayerProps) -> Html {
     let caption = match step {
         Some(step) => html! {
             <>
-                <span class={classes!("flow-actor", actor_class(step.actor))}>{ step.actor.label() }</span>
+                <span class={class_list(&[Some("flow-actor"), Some(actor_class(step.actor))])}>{ step.actor.label() }</span>
                 <span class="flow-caption-box">
                     <span class="flow-caption-text" key={pos}>{ &step.caption }</span>
                 </span>
@@ -459,7 +460,7 @@ fn player(props: &PlayerProps) -> Html {
                 </button>
             </div>
             <div class="flow-body">
-                <div class={classes!("flow-stage", props.compare.then_some("comparing"))}>
+                <div class={class_list(&[Some("flow-stage"), props.compare.then_some("comparing")])}>
                     { flow_diagram(timeline, pos) }
                     if props.compare {
                         { deployment_compare(timeline, pos, join.as_ref()) }
@@ -539,7 +540,7 @@ fn counters(
         let moved = value != before.map(|s| get(&s));
         let text = value.map_or("–".to_string(), |v| v.to_string());
         html! {
-            <div class={classes!("flow-counter", moved.then_some("moved"))} data-counter={key}>
+            <div class={class_list(&[Some("flow-counter"), moved.then_some("moved")])} data-counter={key}>
                 <span class="flow-counter-box">
                     <span class="flow-counter-value" key={text.clone()}>{ text }</span>
                 </span>
@@ -556,7 +557,7 @@ fn counters(
                 { counter("up-to-date", "up to date", |s| s.updated_number_scheduled) }
                 { counter("available", "available", |s| s.number_available) }
             </div>
-            <p class={classes!("flow-summary", settled.then_some("settled"))} data-testid="flow-summary">
+            <p class={class_list(&[Some("flow-summary"), settled.then_some("settled")])} data-testid="flow-summary">
                 { if settled { format!("Settled: {summary}") } else { summary.to_string() } }
             </p>
         </div>
@@ -614,7 +615,7 @@ fn step_list(timeline: &Timeline, pos: usize, on_jump: &Callback<usize>, list: N
         let (number, actor, caption, time) = match p.checked_sub(1).and_then(|i| steps.get(i)) {
             Some(step) => (
                 format!("{p}."),
-                html! { <span class={classes!("flow-actor", actor_class(step.actor))}>{ step.actor.label() }</span> },
+                html! { <span class={class_list(&[Some("flow-actor"), Some(actor_class(step.actor))])}>{ step.actor.label() }</span> },
                 step.caption.clone(),
                 time_text(step.time_ms),
             ),
@@ -626,7 +627,7 @@ fn step_list(timeline: &Timeline, pos: usize, on_jump: &Callback<usize>, list: N
             ),
         };
         html! {
-            <li key={p} class={classes!("flow-step", current.then_some("current"), (p < pos).then_some("done"))}
+            <li key={p} class={class_list(&[Some("flow-step"), current.then_some("current"), (p < pos).then_some("done")])}
                 data-testid="flow-step" data-position={p.to_string()} aria-current={current.then_some("step")}>
                 <button type="button" class="flow-step-button" onclick={onclick}>
                     <span class="flow-step-number">{ number }</span>

@@ -16,6 +16,7 @@ use crate::components::kubectl_pods::{
     POD_HEADER, ROW_LIMIT,
 };
 use crate::state::{Action, Good, State};
+use crate::class_list::class_list;
 
 #[derive(Properties, PartialEq)]
 pub struct KubectlViewsProps {
@@ -197,7 +198,7 @@ fn pods_view(
         };
         html! {
             <span
-                class={classes!("kc-line", pod.is_created().then_some("kc-created"), pod.deleting.then_some("kc-deleting"))}
+                class={class_list(&[Some("kc-line"), pod.is_created().then_some("kc-created"), pod.deleting.then_some("kc-deleting")])}
                 data-testid="pod-row"
                 data-pod={pod.name.to_string()}
                 data-status={cell(2)}
@@ -393,7 +394,7 @@ fn describe_view(good: &Good, plan: &Plan, pods: &[DsPod]) -> Html {
         let rows = shown.iter().zip(lines).map(|(event, line)| {
             html! {
                 <span
-                    class={classes!("kc-line", (event.kind == "Warning").then_some("kc-warning"))}
+                    class={class_list(&[Some("kc-line"), (event.kind == "Warning").then_some("kc-warning")])}
                     data-testid="event"
                     data-reason={event.reason.clone()}
                 >
@@ -450,7 +451,7 @@ fn actions_view(plan: &Plan, inspect: &Callback<(String, String)>) -> Html {
         let target = (action.node().to_string(), action.pod().to_string());
         html! {
             <li class="kc-action" data-testid="action" data-action={verb}>
-                <span class={classes!("kc-verb", format!("kc-verb-{verb}"))}>{ verb }</span>
+                <span class={class_list(&[Some("kc-verb"), Some(format!("kc-verb-{verb}").as_str())])}>{ verb }</span>
                 { " pod " }{ pod_button(action.pod(), target, inspect) }
                 { format!(" {joiner} ") }<code>{ node }</code>{ after }
             </li>

@@ -16,6 +16,7 @@ pub const TAINT_REASON_NOTE: &str =
     "schedulers since v1.35 print \u{201c}untolerated taint(s)\u{201d} without naming the taint";
 
 use dsplay_core::sync::BURST_REPLICAS;
+use crate::class_list::class_list;
 
 #[derive(Properties, PartialEq)]
 pub struct NodeCardProps {
@@ -116,7 +117,7 @@ pub fn node_card(props: &NodeCardProps) -> Html {
     };
 
     html! {
-        <li class={classes!("node-card", look.class())} data-testid="node" data-node-name={name.clone()} aria-labelledby={id("name")}>
+        <li class={class_list(&[Some("node-card"), Some(look.class())])} data-testid="node" data-node-name={name.clone()} aria-labelledby={id("name")}>
             <NodeName name={name.clone()} icon={look.icon()} heading_id={id("name")} dispatch={dispatch.clone()} node_error={props.node_error.clone()} />
             <button type="button" class="node-remove" data-testid="remove-node" aria-label={format!("Remove {name}")} title={format!("Remove {name}")} onclick={on_remove}>{ "×" }</button>
             { verdict_html(&props.view, &id("reasons")) }
@@ -194,7 +195,7 @@ fn node_details(props: &NodeDetailsProps) -> Html {
         };
         let muted = kubelet_label(key);
         html! {
-            <li class={classes!("node-chip", "label-chip", muted.then_some("muted"))} data-testid="label" data-label-key={key.clone()}
+            <li class={class_list(&[Some("node-chip"), Some("label-chip"), muted.then_some("muted")])} data-testid="label" data-label-key={key.clone()}
                 title={muted.then_some("set by the kubelet")}>
                 <span class="chip-text">{ text.clone() }</span>
                 <button type="button" class="chip-remove" aria-label={format!("Remove label {text} from {name}")} {onclick}>{ "×" }</button>
@@ -210,7 +211,7 @@ fn node_details(props: &NodeDetailsProps) -> Html {
         };
         let muted = state_taint(taint);
         html! {
-            <li class={classes!("node-chip", "taint-chip", taint.effect.clone(), muted.then_some("muted"))} data-testid="taint"
+            <li class={class_list(&[Some("node-chip"), Some("taint-chip"), Some(taint.effect.as_str()), muted.then_some("muted")])} data-testid="taint"
                 title={muted.then_some("follows the node's state: the node lifecycle controller sets it")}>
                 <span class="chip-text">{ text.clone() }</span>
                 <button type="button" class="chip-remove" aria-label={format!("Remove taint {text} from {name}")} {onclick}>{ "×" }</button>
@@ -310,7 +311,7 @@ fn verdict_html(view: &NodeView, reasons_id: &str) -> Html {
         ("\u{2717}", "blocked", "No pod".to_string())
     };
     html! {
-        <div class={classes!("node-verdict", class)} data-testid="verdict" data-verdict={class}
+        <div class={class_list(&[Some("node-verdict"), Some(class)])} data-testid="verdict" data-verdict={class}
             data-should-run={verdict.should_run.to_string()} data-should-continue-running={verdict.should_continue_running.to_string()}>
             <span class="verdict-mark" aria-hidden="true">{ mark }</span>
             <span class="verdict-text">{ text }</span>
@@ -345,7 +346,7 @@ fn pod_chip(node: &str, pod: &PodChip, dispatch: &UseReducerDispatcher<State>) -
     };
     html! {
         <li>
-            <button type="button" class={classes!("pod-chip", pod.kind.name())} data-testid="pod"
+            <button type="button" class={class_list(&[Some("pod-chip"), Some(pod.kind.name())])} data-testid="pod"
                 data-pod-name={pod.name.clone()} data-pod-state={pod.kind.name()}
                 title={format!("{what}: show its manifest")}
                 aria-label={format!("{} on {node}, {}, {what}: show its manifest", pod.name, pod.phase)}

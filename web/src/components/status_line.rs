@@ -9,6 +9,7 @@ use crate::components::kubectl_pods::{
     ds_pods, namespace_flag, plural, refusal_text, EVENT_SOURCE,
 };
 use crate::state::{State, PAGE_EPOCH};
+use crate::class_list::class_list;
 
 #[derive(Properties, PartialEq)]
 pub struct StatusLineProps {
@@ -39,12 +40,7 @@ pub fn status_line(props: &StatusLineProps) -> Html {
         &[get_ds_row(ds, &status, &age, false)],
     );
     let refused = !plan.validation_errors.is_empty();
-    let class = classes!(
-        "ds-status",
-        "kc-ds",
-        state.stale.then_some("kc-stale"),
-        refused.then_some("kc-refused")
-    );
+    let class = class_list(&[Some("ds-status"), Some("kc-ds"), state.stale.then_some("kc-stale"), refused.then_some("kc-refused")]);
 
     let refusal = refused.then(|| {
         html! {
@@ -72,7 +68,7 @@ pub fn status_line(props: &StatusLineProps) -> Html {
         let events = plan.events.iter().map(|e| {
             html! {
                 <li data-testid="status-event">
-                    <span class={classes!("kc-event-type", (e.kind == "Warning").then_some("kc-warning"))}>{ &e.kind }</span>
+                    <span class={class_list(&[Some("kc-event-type"), (e.kind == "Warning").then_some("kc-warning")])}>{ &e.kind }</span>
                     { " " }<code>{ &e.reason }</code>{ " " }{ &e.message }
                     <span class="kc-muted">{ format!(" (from {EVENT_SOURCE})") }</span>
                 </li>
