@@ -12,6 +12,7 @@ pub mod kubectl;
 pub mod lints;
 pub mod manage;
 pub mod model;
+pub mod name_index;
 pub mod naming;
 pub mod new_pod;
 pub mod node_edit;

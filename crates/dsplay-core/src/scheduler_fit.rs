@@ -10,7 +10,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Container, Node, PodSpec, Quantity, ResourceList};
+use crate::model::{Container, Node, Pod, PodSpec, Quantity, ResourceList};
+use crate::name_index::NameIndex;
 
 /// `nodeports.ErrReason`.
 pub const NODE_PORTS_REASON: &str = "node(s) didn't have free ports for the requested pod ports";
@@ -22,6 +23,31 @@ const ABSENT_NODES_REASON: &str = "node(s) didn't satisfy plugin(s) [NodeAffinit
 const NO_CLAIMS_MESSAGE: &str = "no new claims to deallocate";
 const NO_VICTIMS_REASON: &str = "No preemption victims found for incoming pod";
 const PREEMPTION_NOT_HELPFUL_REASON: &str = "Preemption is not helpful for scheduling";
+
+/// The pods bound to each node, for the resource and port checks (a pod that
+/// has finished holds nothing). Looked up by node name; a name the list
+/// repeats stands for all its nodes.
+pub struct BoundPods<'a> {
+    nodes: NameIndex<'a>,
+    pods: Vec<Vec<&'a PodSpec>>,
+}
+
+impl<'a> BoundPods<'a> {
+    pub fn new(nodes: &'a [Node], pods: impl IntoIterator<Item = &'a Pod>) -> BoundPods<'a> {
+        let index = NameIndex::new(nodes.iter().map(Node::name));
+        let mut bound = vec![Vec::new(); nodes.len()];
+        for pod in pods.into_iter().filter(|p| !p.is_terminal() && !p.spec.node_name.is_empty()) {
+            if let Some(position) = index.position(&pod.spec.node_name) {
+                bound[position].push(&pod.spec);
+            }
+        }
+        BoundPods { nodes: index, pods: bound }
+    }
+
+    pub fn on(&self, node: &str) -> &[&'a PodSpec] {
+        self.nodes.position(node).and_then(|i| self.pods.get(i)).map_or(&[], Vec::as_slice)
+    }
+}
 
 /// The scheduler's FitError message for a DS pod pinned to `node`, or None when it fits.
 /// `others` = pods already assigned to that node that count for its usage (non-terminal; the caller filters),

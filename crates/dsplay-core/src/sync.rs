@@ -1,15 +1,16 @@
 //! One sync of the DaemonSet controller, end to end: what `dsplay plan` prints.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::manage::{manage, Decisions};
-use crate::model::{DaemonSet, Node, Pod, PodSpec};
+use crate::model::{DaemonSet, Node, Pod};
+use crate::name_index::NameIndex;
 use crate::naming::NameGenerator;
 use crate::new_pod::DaemonPodFactory;
 use crate::ownership::{claim, Claim};
 use crate::plan::{Action, Event, NodePlan, Plan, PlanOptions};
 use crate::rollout::{rolling_numbers, rolling_update};
-use crate::scheduler_fit::pending_reason;
+use crate::scheduler_fit::{pending_reason, BoundPods};
 use crate::status::compute_status;
 use crate::sync_context::{judge_nodes, SyncContext};
 use crate::validation::validate_daemon_set;
@@ -93,8 +94,13 @@ pub fn plan(ds: &DaemonSet, nodes: &[Node], pods: &[Pod], options: &PlanOptions)
         plan.status_after = Some(if created.is_empty() && deleted.is_empty() {
             status.clone()
         } else {
-            let deleted: BTreeSet<usize> = crate::sorting::set_of(deleted.into_iter());
-            let kept = ctx.pods.iter().enumerate().filter(|(i, _)| !deleted.contains(i)).map(|(_, p)| *p);
+            let mut gone = vec![false; ctx.pods.len()];
+            for i in deleted {
+                if let Some(gone) = gone.get_mut(i) {
+                    *gone = true;
+                }
+            }
+            let kept = ctx.pods.iter().zip(gone).filter(|(_, gone)| !gone).map(|(p, _)| *p);
             let after = SyncContext::new(ds, nodes, &eligibility, kept.chain(&created).collect(), Some(&ctx.hash), options.now);
             compute_status(&after)
         });
@@ -110,7 +116,7 @@ pub fn apply(ds: &DaemonSet, pods: &[Pod], plan: &Plan, now: crate::model::Times
     let factory = DaemonPodFactory::new(ds, &plan.revision_hash, crate::revision::template_generation(ds));
     let mut after: Vec<Pod> = Vec::with_capacity(pods.len() + plan.actions.len());
     let mut created = Vec::new();
-    let mut deleted: BTreeSet<&str> = BTreeSet::new();
+    let mut deleted = NameIndex::default();
     let mut owner_change: BTreeMap<&str, bool> = BTreeMap::new();
     for action in &plan.actions {
         match action {
@@ -186,19 +192,10 @@ fn node_plans(ctx: &SyncContext<'_>, created: &[Pod]) -> Vec<NodePlan> {
     // gathered only once a node has a pod waiting for the scheduler (never in a
     // settled cluster, where it was a fifth of the sync's time).
     let bound = std::cell::OnceCell::new();
-    let bound_on = |node: &str| -> Vec<&PodSpec> {
-        let bound: &BTreeMap<&str, Vec<&PodSpec>> = bound.get_or_init(|| {
-            let mut bound: BTreeMap<&str, Vec<&PodSpec>> = BTreeMap::new();
-            for pod in ctx.pods.iter().filter(|p| !p.is_terminal() && !p.spec.node_name.is_empty()) {
-                bound.entry(pod.spec.node_name.as_str()).or_default().push(&pod.spec);
-            }
-            bound
-        });
-        bound.get(node).cloned().unwrap_or_default()
-    };
+    let bound_on = |node: &str| bound.get_or_init(|| BoundPods::new(ctx.nodes, ctx.pods.iter().copied())).on(node);
     // Nodes with a DaemonSet pod that still waits for the scheduler.
     let unscheduled = |p: &&Pod| p.spec.node_name.is_empty() && !p.is_terminal();
-    let created_on: BTreeSet<&str> = crate::sorting::set_of(created.iter().filter_map(crate::ownership::target_node_name));
+    let created_on = NameIndex::new(created.iter().filter_map(crate::ownership::target_node_name));
     ctx.nodes
         .iter()
         .zip(ctx.eligibility)
@@ -211,8 +208,7 @@ fn node_plans(ctx: &SyncContext<'_>, created: &[Pod]) -> Vec<NodePlan> {
             // without a status) is not judged for fit: the real scheduler would
             // see zero capacity, which is never what such a user means.
             if verdict.should_run && waiting && !node.allocatable.is_empty() {
-                let others = bound_on(node.name());
-                reasons.extend(pending_reason(&ctx.ds.spec.template.spec, node, &others, ctx.nodes.len()));
+                reasons.extend(pending_reason(&ctx.ds.spec.template.spec, node, bound_on(node.name()), ctx.nodes.len()));
             }
             NodePlan {
                 name: node.name().to_string(),

@@ -2,11 +2,11 @@
 //! pods grouped by node and the current revision. Built once, read by
 //! `manage`, `rolling_update` and `status`.
 
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BTreeMap;
 
 use crate::eligibility::{DaemonPodRules, Eligibility};
 use crate::model::{DaemonSet, Node, Pod, Timestamp};
+use crate::name_index::NameIndex;
 use crate::ownership::daemon_pods_with_nodes;
 use crate::revision::{is_pod_updated, template_generation, template_hash};
 
@@ -27,26 +27,6 @@ pub struct SyncContext<'a> {
     pub now: Timestamp,
 }
 
-/// FNV-1a: node names are short and not adversarial within one page, and
-/// std's SipHash costs more than the rest of a lookup here.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
-type BuildFnv = BuildHasherDefault<Fnv>;
-
 /// Every node's verdict, in node order: computed once per sync.
 pub fn judge_nodes(ds: &DaemonSet, nodes: &[Node]) -> Vec<Eligibility> {
     let rules = DaemonPodRules::new(ds);
@@ -62,12 +42,12 @@ impl<'a> SyncContext<'a> {
         hash: Option<&str>,
         now: Timestamp,
     ) -> Self {
-        let position: HashMap<&str, usize, BuildFnv> = nodes.iter().enumerate().map(|(i, n)| (n.name(), i)).collect();
+        let position = NameIndex::new(nodes.iter().map(Node::name));
         let mut groups = vec![Vec::new(); nodes.len()];
         let mut groups_elsewhere: BTreeMap<&'a str, Vec<usize>> = BTreeMap::new();
         for (node, pod) in daemon_pods_with_nodes(ds, &pods) {
-            match position.get(node) {
-                Some(&i) => groups[i].push(pod),
+            match position.position(node) {
+                Some(i) => groups[i].push(pod),
                 None => groups_elsewhere.entry(node).or_default().push(pod),
             }
         }

@@ -15,11 +15,12 @@ use super::timeline::{Actor, CheckView, NodeView, PodView, Snapshot, Step, Timel
 use crate::eligibility::node_affinity::matches_node;
 use crate::eligibility::tolerations::first_untolerated;
 use crate::model::{DaemonSet, Node, Pod, PodCondition, Timestamp};
+use crate::name_index::NameIndex;
 use crate::new_pod::{owner_reference, DaemonPodFactory};
 use crate::ownership::{claim, target_node_name, Claim};
 use crate::plan::{Action, Plan, PlanOptions, Status};
 use crate::revision::{template_generation, template_hash, TEMPLATE_GENERATION_ANNOTATION};
-use crate::scheduler_fit::pending_reason;
+use crate::scheduler_fit::{pending_reason, BoundPods};
 use crate::status::compute_status;
 use crate::sync::{api_server_errors, plan};
 use crate::sync_context::{judge_nodes, SyncContext};
@@ -450,13 +451,13 @@ impl Sim {
         let now = self.now();
         let mut evicted = Vec::new();
         let mut why = String::new();
-        let nodes: BTreeMap<&str, &Node> = crate::sorting::map_of(self.world.nodes.iter().map(|n| (n.name(), n)));
+        let nodes = NameIndex::new(self.world.nodes.iter().map(|n| n.name()));
         for i in self.daemon_pods() {
             let pod = &self.world.pods[i];
             if pod.is_being_deleted() || pod.spec.node_name.is_empty() {
                 continue;
             }
-            let Some(&node) = nodes.get(pod.spec.node_name.as_str()) else { continue };
+            let Some(node) = nodes.position(&pod.spec.node_name).map(|i| &self.world.nodes[i]) else { continue };
             if let Some(taint) = first_untolerated(&node.taints, &pod.spec.tolerations, |t| t.effect == "NoExecute") {
                 why = crate::node_edit::taint_chip_text(taint);
                 evicted.push(i);
@@ -481,7 +482,7 @@ impl Sim {
     /// Pods bound to a node that no longer exists are deleted.
     // Models pkg/controller/podgc/gc_controller.go gcOrphaned
     fn pod_garbage_collector(&mut self) -> bool {
-        let nodes: BTreeSet<&str> = crate::sorting::set_of(self.world.nodes.iter().map(|n| n.name()));
+        let nodes = NameIndex::new(self.world.nodes.iter().map(|n| n.name()));
         let orphans: Vec<(String, String)> = self
             .world
             .pods
@@ -492,11 +493,13 @@ impl Sim {
         if orphans.is_empty() {
             return false;
         }
-        let gone: BTreeSet<&str> = crate::sorting::set_of(orphans.iter().map(|(p, _)| p.as_str()));
+        let gone = NameIndex::new(orphans.iter().map(|(p, _)| p.as_str()));
         self.world.pods.retain(|p| !gone.contains(p.name()));
         let names: Vec<String> = orphans.iter().map(|(p, _)| p.clone()).collect();
-        let node_names: BTreeSet<&str> = crate::sorting::set_of(orphans.iter().map(|(_, n)| n.as_str()));
-        let nodes_text = node_names.into_iter().collect::<Vec<_>>().join(", ");
+        let mut node_names: Vec<&str> = orphans.iter().map(|(_, n)| n.as_str()).collect();
+        crate::sorting::sort_by(&mut node_names, |a, b| a.cmp(b));
+        node_names.dedup();
+        let nodes_text = node_names.join(", ");
         self.step(
             Actor::PodGarbageCollector,
             format!("The pod garbage collector deletes {}: {nodes_text} is gone. The DaemonSet controller does not recreate it; it only runs pods on nodes that exist.", pod_list(&names)),
@@ -694,18 +697,15 @@ impl Sim {
         let mut refused = Vec::new();
         let node_count = self.world.nodes.len();
         // Pods already on each node, for the resource and port checks.
-        let mut on_node: BTreeMap<&str, Vec<&crate::model::PodSpec>> = BTreeMap::new();
-        for p in self.world.pods.iter().filter(|p| !p.spec.node_name.is_empty() && !p.is_terminal()) {
-            on_node.entry(p.spec.node_name.as_str()).or_default().push(&p.spec);
-        }
-        let nodes: BTreeMap<&str, &Node> = crate::sorting::map_of(self.world.nodes.iter().map(|n| (n.name(), n)));
+        let on_node = BoundPods::new(&self.world.nodes, &self.world.pods);
+        let nodes = NameIndex::new(self.world.nodes.iter().map(|n| n.name()));
         for i in self.daemon_pods() {
             let pod = &self.world.pods[i];
             if !pod.spec.node_name.is_empty() || pod.is_being_deleted() || pod.is_terminal() {
                 continue;
             }
             let Some(target) = target_node_name(pod) else { continue };
-            let Some(&node) = nodes.get(target) else { continue };
+            let Some(node) = nodes.position(target).map(|i| &self.world.nodes[i]) else { continue };
             let reason = if !matches_node(&pod.spec, node) {
                 Some(crate::eligibility::REASON_NODE_AFFINITY.to_string())
             } else if let Some(taint) = first_untolerated(&node.taints, &pod.spec.tolerations, |t| t.effect != "PreferNoSchedule") {
@@ -713,8 +713,7 @@ impl Sim {
             } else if node.allocatable.is_empty() {
                 None
             } else {
-                let others = on_node.get(target).map_or(&[][..], Vec::as_slice);
-                pending_reason(&pod.spec, node, others, node_count)
+                pending_reason(&pod.spec, node, on_node.on(target), node_count)
             };
             match reason {
                 None => bound.push((i, target.to_string())),
@@ -795,7 +794,7 @@ impl Sim {
         }
         let acted = !(stopped.is_empty() && creating.is_empty() && started.is_empty() && ready.is_empty());
         if !stopped.is_empty() {
-            let gone: BTreeSet<&str> = crate::sorting::set_of(stopped.iter().map(String::as_str));
+            let gone = NameIndex::new(stopped.iter().map(String::as_str));
             self.world.pods.retain(|p| !gone.contains(p.name()));
             for name in &stopped {
                 self.stages.remove(name);
@@ -817,7 +816,7 @@ impl Sim {
             );
         }
         if !started.is_empty() {
-            let started_set: BTreeSet<&str> = crate::sorting::set_of(started.iter().map(String::as_str));
+            let started_set = NameIndex::new(started.iter().map(String::as_str));
             for pod in self.world.pods.iter_mut().filter(|p| started_set.contains(p.name())) {
                 pod.phase = "Running".into();
                 set_ready_condition(pod, false, now);
@@ -829,7 +828,7 @@ impl Sim {
             self.step(Actor::Kubelet, format!("{what}: {} {} Running, not ready yet.", pod_list(&started), if started.len() == 1 { "is" } else { "are" }), started);
         }
         if !ready.is_empty() {
-            let ready_set: BTreeSet<&str> = crate::sorting::set_of(ready.iter().map(String::as_str));
+            let ready_set = NameIndex::new(ready.iter().map(String::as_str));
             for pod in self.world.pods.iter_mut().filter(|p| ready_set.contains(p.name())) {
                 set_ready_condition(pod, true, now);
             }
