@@ -8,8 +8,6 @@
 //! eligible node can fail and that our model can see are NodePorts and
 //! NodeResourcesFit, run in that order, stopping at the first failing plugin.
 
-use std::collections::BTreeMap;
-
 use crate::model::{Container, Node, Pod, PodSpec, Quantity, ResourceList};
 use crate::name_index::NameIndex;
 
@@ -105,24 +103,23 @@ fn fit_error_message(reasons: &[String], node_count: usize) -> String {
     let all = node_count.max(1);
     let others = all - 1;
 
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut counts: Vec<(&str, usize)> = Vec::new();
     for reason in reasons {
-        *counts.entry(reason.as_str()).or_insert(0) += 1;
+        count(&mut counts, reason, 1);
     }
     // Models pkg/scheduler/schedule_one.go findNodesThatFitPod: nodes outside the
     // PreFilter result share one "absent nodes" status, counted NumAllNodes - explicit.
     if others > 0 {
-        *counts.entry(ABSENT_NODES_REASON).or_insert(0) += others;
+        count(&mut counts, ABSENT_NODES_REASON, others);
     }
     let mut message = available_message(all, &counts);
 
     // Models pkg/scheduler/framework/runtime/framework.go RunPostFilterPlugins
     // (DynamicResources before DefaultPreemption, reasons joined with ", ") and
     // pkg/scheduler/framework/preemption/preemption.go Evaluator.Preempt (no candidates).
-    let mut preemption: BTreeMap<&str, usize> = BTreeMap::new();
-    preemption.insert(NO_VICTIMS_REASON, 1);
+    let mut preemption = vec![(NO_VICTIMS_REASON, 1)];
     if others > 0 {
-        preemption.insert(PREEMPTION_NOT_HELPFUL_REASON, others);
+        preemption.push((PREEMPTION_NOT_HELPFUL_REASON, others));
     }
     message.push(' ');
     message.push_str(NO_CLAIMS_MESSAGE);
@@ -131,9 +128,17 @@ fn fit_error_message(reasons: &[String], node_count: usize) -> String {
     message
 }
 
+/// Adds `n` to `reason`'s count (a reason histogram has a few entries).
+fn count<'a>(counts: &mut Vec<(&'a str, usize)>, reason: &'a str, n: usize) {
+    match counts.iter_mut().find(|(r, _)| *r == reason) {
+        Some((_, c)) => *c += n,
+        None => counts.push((reason, n)),
+    }
+}
+
 /// `0/N nodes are available: <c1> <r1>, <c2> <r2>.`, entries sorted as strings.
 // Models pkg/scheduler/framework/types.go FitError.Error sortReasonsHistogram
-fn available_message(all: usize, counts: &BTreeMap<&str, usize>) -> String {
+fn available_message(all: usize, counts: &[(&str, usize)]) -> String {
     let mut entries: Vec<String> = counts
         .iter()
         .map(|(reason, count)| {
@@ -333,12 +338,16 @@ fn fits_request(pod: &PodSpec, node: &Node, others: &[&PodSpec]) -> Vec<String> 
 
     // Models pkg/scheduler/framework/types.go NodeInfo.update: the node's
     // Requested is the sum, pod by pod, of each pod's request in scheduler units.
-    let mut requested: BTreeMap<&str, i128> = BTreeMap::new();
+    // A handful of resource names: a list searched in order beats a map here.
+    let mut requested: Vec<(&str, i128)> = Vec::new();
     let other_requests: Vec<ResourceList> = others.iter().map(|spec| pod_requests(spec)).collect();
     for list in &other_requests {
         for (name, quantity) in list {
-            let entry = requested.entry(name.as_str()).or_insert(0);
-            *entry = entry.saturating_add(scheduler_units(name, *quantity));
+            let units = scheduler_units(name, *quantity);
+            match requested.iter_mut().find(|(n, _)| n == name) {
+                Some((_, sum)) => *sum = sum.saturating_add(units),
+                None => requested.push((name, units)),
+            }
         }
     }
 
@@ -360,7 +369,7 @@ fn fits_request(pod: &PodSpec, node: &Node, others: &[&PodSpec]) -> Vec<String> 
             .allocatable
             .get(name)
             .map_or(0, |q| scheduler_units(name, *q));
-        let used = requested.get(name.as_str()).copied().unwrap_or(0);
+        let used = requested.iter().find(|(n, _)| n == name).map_or(0, |&(_, sum)| sum);
         if request > allocatable.saturating_sub(used) {
             let mut reason = String::from("Insufficient ");
             reason.push_str(name);
