@@ -6,7 +6,7 @@
 //! clock moves on by `ROUND_MS`. Nothing here reads a real clock or draws a
 //! random number it was not given: the same input gives the same timeline.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use serde_yaml::Value;
 
@@ -87,12 +87,6 @@ pub fn settle(world: World, events: &[UserEvent], options: &SimulationOptions) -
     sim.world
 }
 
-/// Where a pod is in its life, as the kubelet moves it along.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Stage {
-    ContainerCreating,
-}
-
 struct Sim {
     world: World,
     start: Timestamp,
@@ -105,7 +99,8 @@ struct Sim {
     steps: Vec<Step>,
     max_steps: usize,
     truncated: Option<String>,
-    stages: BTreeMap<String, Stage>,
+    /// The pods whose containers the kubelet is creating (ContainerCreating).
+    container_creating: BTreeSet<String>,
     joined: BTreeSet<String>,
     removed: Vec<String>,
     /// Pods the scheduler has already said it cannot place (said once).
@@ -128,7 +123,7 @@ impl Sim {
             steps: Vec::new(),
             max_steps: options.max_steps,
             truncated: None,
-            stages: BTreeMap::new(),
+            container_creating: BTreeSet::new(),
             joined: BTreeSet::new(),
             removed: Vec::new(),
             unschedulable_reported: BTreeSet::new(),
@@ -166,7 +161,7 @@ impl Sim {
             "Terminating"
         } else if pod.phase == "Running" {
             "Running"
-        } else if self.stages.get(pod.name()) == Some(&Stage::ContainerCreating) {
+        } else if self.container_creating.contains(pod.name()) {
             "ContainerCreating"
         } else {
             match pod.phase.as_str() {
@@ -584,7 +579,7 @@ impl Sim {
         let now = self.now();
         let hash = &plan.revision_hash;
         let generation = template_generation(ds);
-        let mut by_reason: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut deletions: Vec<(String, String)> = Vec::new();
         for action in &plan.actions {
             let Action::Delete { node, pod } = action else { continue };
             let Some(index) = self.world.pods.iter().position(|p| p.name() == pod) else { continue };
@@ -607,7 +602,7 @@ impl Sim {
             } else {
                 format!("{node} has more than one pod; the oldest stays")
             };
-            by_reason.entry(reason).or_default().push(pod.clone());
+            deletions.push((reason, pod.clone()));
             if p.spec.node_name.is_empty() {
                 // Never scheduled: nothing to stop, the API server removes it at once.
                 self.world.pods.remove(index);
@@ -615,7 +610,14 @@ impl Sim {
                 self.world.pods[index].meta.deletion_timestamp = Some(now);
             }
         }
-        for (reason, pods) in by_reason {
+        // One step per reason, reasons in order, each reason's pods in plan order.
+        crate::sorting::sort_by(&mut deletions, |a, b| a.0.cmp(&b.0));
+        let mut deletions = deletions.into_iter().peekable();
+        while let Some((reason, pod)) = deletions.next() {
+            let mut pods = vec![pod];
+            while let Some((_, pod)) = deletions.next_if(|(next, _)| *next == reason) {
+                pods.push(pod);
+            }
             self.step(Actor::DaemonSetController, format!("The DaemonSet controller deletes {}: {reason}.", pod_list(&pods)), pods);
         }
     }
@@ -760,13 +762,9 @@ impl Sim {
     /// Ready; and stops pods being deleted. NotReady nodes' kubelets are silent.
     fn kubelet(&mut self) -> bool {
         let now = self.now();
-        let ready_nodes: BTreeSet<String> = self
-            .world
-            .nodes
-            .iter()
-            .filter(|n| n.condition("Ready").is_none_or(|s| s == "True"))
-            .map(|n| n.name().to_string())
-            .collect();
+        let ready_nodes = NameIndex::new(
+            self.world.nodes.iter().filter(|n| n.condition("Ready").is_none_or(|s| s == "True")).map(|n| n.name()),
+        );
         let image = self
             .world
             .daemon_set
@@ -783,7 +781,7 @@ impl Sim {
             if pod.is_being_deleted() {
                 stopped.push(name);
             } else if pod.phase == "Pending" {
-                if self.stages.get(&name) == Some(&Stage::ContainerCreating) {
+                if self.container_creating.contains(&name) {
                     started.push(name);
                 } else {
                     creating.push(name);
@@ -797,13 +795,13 @@ impl Sim {
             let gone = NameIndex::new(stopped.iter().map(String::as_str));
             self.world.pods.retain(|p| !gone.contains(p.name()));
             for name in &stopped {
-                self.stages.remove(name);
+                self.container_creating.remove(name);
             }
             self.step(Actor::Kubelet, format!("The kubelet stops {} and the pod is removed.", pod_list(&stopped)), stopped);
         }
         if !creating.is_empty() {
             for name in &creating {
-                self.stages.insert(name.clone(), Stage::ContainerCreating);
+                self.container_creating.insert(name.clone());
             }
             let whose = match creating.as_slice() {
                 [one] => format!("on {}", self.world.pods.iter().find(|p| p.name() == one).map_or("its node", |p| p.spec.node_name.as_str())),
@@ -822,7 +820,7 @@ impl Sim {
                 set_ready_condition(pod, false, now);
             }
             for name in &started {
-                self.stages.remove(name);
+                self.container_creating.remove(name);
             }
             let what = if started.len() == 1 { "Its container runs" } else { "Their containers run" };
             self.step(Actor::Kubelet, format!("{what}: {} {} Running, not ready yet.", pod_list(&started), if started.len() == 1 { "is" } else { "are" }), started);
