@@ -51,6 +51,28 @@ impl<'a> NameIndex<'a> {
         self.0.contains_key(name)
     }
 
+    /// How many different names it holds.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `items` gathered under the position of the name `name_of` gives each
+    /// (in their order); an item whose name is not here is left out.
+    pub fn group<T>(&self, items: impl IntoIterator<Item = T>, name_of: impl Fn(&T) -> &str) -> Vec<Vec<T>> {
+        let mut groups: Vec<Vec<T>> = Vec::new();
+        groups.resize_with(self.0.values().max().map_or(0, |&last| last + 1), Vec::new);
+        for item in items {
+            if let Some(position) = self.position(name_of(&item)) {
+                groups[position].push(item);
+            }
+        }
+        groups
+    }
+
     /// Adds `name` (at the next position); `false` when it was there already.
     pub fn insert(&mut self, name: &'a str) -> bool {
         let next = self.0.len();
@@ -75,6 +97,9 @@ mod tests {
         assert_eq!(index.position("b"), Some(1));
         assert_eq!(index.position("c"), None);
         assert!(index.contains("b") && !index.contains("c"));
+        let groups = index.group([("a", 1), ("c", 2), ("b", 3), ("a", 4)], |item| item.0);
+        assert_eq!(groups, vec![vec![], vec![("b", 3)], vec![("a", 1), ("a", 4)]]);
+        assert_eq!(index.len(), 2);
         let mut set = NameIndex::default();
         assert!(set.insert("x"));
         assert!(!set.insert("x"));

@@ -3,10 +3,11 @@
 //! the DaemonSet's pods go. Views are built only for the cards on screen: a
 //! large cluster (the Kubernetes limit is 5,000 nodes) is summarised and paged.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use dsplay_core::model::Node;
+use dsplay_core::name_index::NameIndex;
 use dsplay_core::ownership::{claim, target_node_name, Claim};
 use dsplay_core::sync::BURST_REPLICAS;
 use dsplay_core::{Action as PlanAction, Plan};
@@ -123,23 +124,26 @@ fn matches(node: &Node, filter: &str) -> bool {
     })
 }
 
-/// The DaemonSet's pods per node after the plan, counted the way `state::pods_on` lists them.
-fn pod_counts<'a>(plan: &'a Plan, good: &'a Good) -> HashMap<&'a str, PodCount> {
-    let deleted: HashSet<&str> = plan
-        .actions
-        .iter()
-        .filter(|a| matches!(a, PlanAction::Delete { .. }))
-        .map(PlanAction::pod)
-        .collect();
-    let mut counts: HashMap<&str, PodCount> = HashMap::new();
+/// The DaemonSet's pods on each node after the plan, by the node's position
+/// in `nodes` (of `node_count`), counted the way `state::pods_on` lists them.
+fn pod_counts(plan: &Plan, good: &Good, nodes: &NameIndex, node_count: usize) -> Vec<PodCount> {
+    let deleted = NameIndex::new(
+        plan.actions
+            .iter()
+            .filter(|a| matches!(a, PlanAction::Delete { .. }))
+            .map(PlanAction::pod),
+    );
+    let mut counts = vec![PodCount::default(); node_count];
     for pod in &good.pods {
         if !matches!(claim(&good.daemon_set, pod), Claim::Owned | Claim::Adopt) {
             continue;
         }
-        let Some(node) = target_node_name(pod) else {
+        let Some(count) = target_node_name(pod)
+            .and_then(|node| nodes.position(node))
+            .and_then(|i| counts.get_mut(i))
+        else {
             continue;
         };
-        let count = counts.entry(node).or_default();
         if deleted.contains(pod.name()) {
             count.deleting += 1;
         } else {
@@ -148,7 +152,9 @@ fn pod_counts<'a>(plan: &'a Plan, good: &'a Good) -> HashMap<&'a str, PodCount> 
     }
     for action in &plan.actions {
         if let PlanAction::Create { node, .. } = action {
-            counts.entry(node.as_str()).or_default().creating += 1;
+            if let Some(count) = nodes.position(node).and_then(|i| counts.get_mut(i)) {
+                count.creating += 1;
+            }
         }
     }
     counts
@@ -175,9 +181,10 @@ fn derive(inputs: &ViewKey) -> Shown {
             (None, None) => std::cmp::Ordering::Equal,
         });
     }
+    let index = NameIndex::new(nodes.iter().map(Node::name));
     let counts = match (inputs.plan.as_deref(), inputs.good.as_deref()) {
-        (Some(plan), Some(good)) => pod_counts(plan, good),
-        _ => HashMap::new(),
+        (Some(plan), Some(good)) => pod_counts(plan, good, &index, nodes.len()),
+        _ => Vec::new(),
     };
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of = Vec::with_capacity(order.len());
@@ -185,7 +192,9 @@ fn derive(inputs: &ViewKey) -> Shown {
         nodes: order.len(),
         ..Summary::default()
     };
-    let mut without: BTreeMap<String, usize> = BTreeMap::new();
+    // The first reason of each node without a pod, counted below.
+    let later_sync = format!("to be created in a later sync (at most {BURST_REPLICAS} pods per sync)");
+    let mut reasons: Vec<&str> = Vec::new();
     for &i in &order {
         let node = &nodes[i];
         let value = value_of(i);
@@ -196,7 +205,7 @@ fn derive(inputs: &ViewKey) -> Shown {
                 with_pod: 0,
             });
         }
-        let count = counts.get(node.name()).copied().unwrap_or_default();
+        let count = index.position(node.name()).and_then(|i| counts.get(i)).copied().unwrap_or_default();
         let has_pod = count.kept + count.creating > 0;
         if let Some(group) = groups.last_mut() {
             group.nodes += 1;
@@ -211,21 +220,21 @@ fn derive(inputs: &ViewKey) -> Shown {
             summary.keeping += 1;
         }
         if !has_pod {
-            let reason = match verdict {
-                None => "no DaemonSet has been read yet".to_string(),
-                Some(v) if v.should_run => format!(
-                    "to be created in a later sync (at most {BURST_REPLICAS} pods per sync)"
-                ),
-                Some(v) => v
-                    .reasons
-                    .first()
-                    .cloned()
-                    .unwrap_or_else(|| "no reason given".into()),
-            };
-            *without.entry(reason).or_default() += 1;
+            reasons.push(match verdict {
+                None => "no DaemonSet has been read yet",
+                Some(v) if v.should_run => &later_sync,
+                Some(v) => v.reasons.first().map_or("no reason given", String::as_str),
+            });
         }
     }
-    let mut without: Vec<(String, usize)> = without.into_iter().collect();
+    dsplay_core::sorting::sort_by(&mut reasons, |a, b| a.cmp(b));
+    let mut without: Vec<(String, usize)> = Vec::new();
+    for reason in reasons {
+        match without.last_mut() {
+            Some((last, count)) if last == reason => *count += 1,
+            _ => without.push((reason.to_string(), 1)),
+        }
+    }
     dsplay_core::sorting::sort_by(&mut without, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     summary.without = without;
 
@@ -234,9 +243,8 @@ fn derive(inputs: &ViewKey) -> Shown {
     let mut removed: Vec<RemovedNode> = Vec::new();
     if let (Some(plan), Some(good)) = (inputs.plan.as_deref(), inputs.good.as_deref()) {
         if !good.pods.is_empty() {
-            let names: HashSet<&str> = nodes.iter().map(Node::name).collect();
             for pod in &good.pods {
-                let Some(node) = target_node_name(pod).filter(|n| !names.contains(n)) else {
+                let Some(node) = target_node_name(pod).filter(|n| !index.contains(n)) else {
                     continue;
                 };
                 if !matches!(claim(&good.daemon_set, pod), Claim::Owned | Claim::Adopt) {

@@ -8,7 +8,7 @@
 //! new pod animates in, and a pod gone at this step stays a moment as a fading
 //! ghost. `prefers-reduced-motion` turns all of it off (flow.css).
 
-use std::collections::{HashMap, HashSet};
+use dsplay_core::name_index::NameIndex;
 
 use dsplay_core::simulation::{CheckView, Counts, PodView, Snapshot, Timeline};
 use yew::prelude::*;
@@ -86,29 +86,13 @@ pub fn flow_diagram(timeline: &Timeline, pos: usize) -> Html {
         };
     }
 
-    let touched: HashSet<&str> = step
-        .map(|s| s.touched.iter().map(String::as_str).collect())
-        .unwrap_or_default();
-    let mut pods_on: HashMap<&str, Vec<&PodView>> = HashMap::new();
-    for pod in &snapshot.pods {
-        pods_on.entry(pod.node.as_str()).or_default().push(pod);
-    }
-    let now: HashSet<&str> = snapshot.pods.iter().map(|p| p.name.as_str()).collect();
-    let earlier: HashSet<&str> = before.pods.iter().map(|p| p.name.as_str()).collect();
-    let mut gone_from: HashMap<&str, Vec<&PodView>> = HashMap::new();
-    for pod in before
-        .pods
-        .iter()
-        .filter(|p| !now.contains(p.name.as_str()))
-    {
-        gone_from.entry(pod.node.as_str()).or_default().push(pod);
-    }
-    let had_pod: HashSet<&str> = timeline
-        .start
-        .pods
-        .iter()
-        .map(|p| p.node.as_str())
-        .collect();
+    let touched = NameIndex::new(step.into_iter().flat_map(|s| s.touched.iter().map(String::as_str)));
+    let nodes = NameIndex::new(snapshot.nodes.iter().map(|n| n.name.as_str()));
+    let pods_on = nodes.group(&snapshot.pods, |pod| pod.node.as_str());
+    let now = NameIndex::new(snapshot.pods.iter().map(|p| p.name.as_str()));
+    let earlier = NameIndex::new(before.pods.iter().map(|p| p.name.as_str()));
+    let gone_from = nodes.group(before.pods.iter().filter(|p| !now.contains(&p.name)), |pod| pod.node.as_str());
+    let had_pod = NameIndex::new(timeline.start.pods.iter().map(|p| p.node.as_str()));
     let compact = snapshot.nodes.len() > COMPACT_ABOVE;
     // A burst touches hundreds of nodes: they are outlined without movement.
     let many_touched = touched.len() > MOVING_TOUCHES;
@@ -117,8 +101,8 @@ pub fn flow_diagram(timeline: &Timeline, pos: usize) -> Html {
     // boxes it changed.
     let boxes = snapshot.nodes.iter().map(|node| {
         let name = node.name.as_str();
-        let pods = pods_on.get(name).map_or(&[][..], Vec::as_slice);
-        let gone = gone_from.get(name).map_or(&[][..], Vec::as_slice);
+        let at = nodes.position(name);
+        let (pods, gone) = (group_at(&pods_on, at), group_at(&gone_from, at));
         let judged = !node.checks.is_empty() && revealed;
         let props = NodeBoxProps {
             name: AttrValue::from(node.name.clone()),
@@ -142,8 +126,8 @@ pub fn flow_diagram(timeline: &Timeline, pos: usize) -> Html {
                     ready: pod.ready,
                     bound: pod.bound,
                     updated: pod.updated,
-                    arrived: !earlier.contains(pod.name.as_str()),
-                    touched: touched.contains(pod.name.as_str()),
+                    arrived: !earlier.contains(&pod.name),
+                    touched: touched.contains(&pod.name),
                 })
                 .collect(),
             gone: gone
@@ -154,7 +138,7 @@ pub fn flow_diagram(timeline: &Timeline, pos: usize) -> Html {
                 || pods
                     .iter()
                     .chain(gone)
-                    .any(|p| touched.contains(p.name.as_str())),
+                    .any(|p| touched.contains(&p.name)),
             revealing: revealing && judged && !compact,
             compact,
             terminated: node.removed && had_pod.contains(name),
@@ -166,6 +150,11 @@ pub fn flow_diagram(timeline: &Timeline, pos: usize) -> Html {
             <ul class="flow-grid" aria-label="Nodes at this step">{ for boxes }</ul>
         </div>
     }
+}
+
+/// The group at `at`, when there is one.
+fn group_at<'a, 'p>(groups: &'a [Vec<&'p PodView>], at: Option<usize>) -> &'a [&'p PodView] {
+    at.and_then(|i| groups.get(i)).map_or(&[], Vec::as_slice)
 }
 
 /// A pod in a node's box.

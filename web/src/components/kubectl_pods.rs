@@ -2,7 +2,7 @@
 //! shared by the status line, kubectl's views and the pod manifest. No
 //! components here: plain data built from `state.good` and `state.plan`.
 
-use std::collections::HashSet;
+use dsplay_core::name_index::NameIndex;
 
 use dsplay_core::kubectl::{age_since, pod_status_text};
 use dsplay_core::model::{DaemonSet, Pod, PodSpec};
@@ -74,8 +74,8 @@ impl DsPod<'_> {
 // Models pkg/registry/core/pod/strategy.go CheckGracefulDelete (grace period 0
 // for an unscheduled or terminal pod)
 pub fn ds_pods<'a>(good: &'a Good, plan: &'a Plan) -> Vec<DsPod<'a>> {
-    let mut deleted: HashSet<&str> = HashSet::new();
-    let mut adopted: HashSet<&str> = HashSet::new();
+    let mut deleted = NameIndex::default();
+    let mut adopted = NameIndex::default();
     for action in &plan.actions {
         match action {
             PlanAction::Delete { pod, .. } => {

@@ -2,7 +2,7 @@
 //! pods -o wide`, `kubectl describe ds` with its events, the controller's
 //! actions, and the lints. Pod names open the Pod manifest
 //! (`Action::Inspect`). Long listings stop at `ROW_LIMIT` rows with a count.
-use std::collections::HashSet;
+use dsplay_core::name_index::NameIndex;
 
 use dsplay_core::kubectl::{format_table, label_selector_text, node_selector_text};
 use dsplay_core::model::DaemonSet;
@@ -183,8 +183,7 @@ fn pods_view(
     let shown = &pods[..pods.len().min(ROW_LIMIT)];
     let rows: Vec<Vec<String>> = shown.iter().map(|p| pod_row(p, ds)).collect();
     // Looked up once per row: a scan of 5,000 verdicts per row took milliseconds.
-    let pending_nodes: HashSet<&str> =
-        plan.nodes.iter().filter(|n| !n.reasons.is_empty()).map(|n| n.name.as_str()).collect();
+    let pending_nodes = NameIndex::new(plan.nodes.iter().filter(|n| !n.reasons.is_empty()).map(|n| n.name.as_str()));
     let text = format_table(&POD_HEADER, &rows);
     let mut lines = text.lines();
     let header = lines.next().unwrap_or_default().to_string();
@@ -248,7 +247,7 @@ fn pods_view(
 /// The `# ...` after a row: what this sync does to the pod, and where a new
 /// pod goes.
 /// `pending_nodes`: the nodes whose verdict carries the scheduler's reasons.
-fn pod_comment(pod: &DsPod, pending_nodes: &HashSet<&str>, ds: &DaemonSet) -> String {
+fn pod_comment(pod: &DsPod, pending_nodes: &NameIndex, ds: &DaemonSet) -> String {
     let node = pod.target.unwrap_or("?");
     if pod.is_created() {
         if !ds.spec.template.spec.node_name.is_empty() {
