@@ -7,6 +7,7 @@
 //! the three this replaced). Where order matters (a message listing names),
 //! `sorting::sorted` is the tool, not this.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -30,14 +31,16 @@ impl Hasher for Fnv {
 
 /// Each name's position in the list it was built from; a repeated name
 /// stands for its last position (as collecting into a map keeps the last).
+/// Names are borrowed where they can be and owned where they must be (a set
+/// kept across steps), so that one type serves both.
 #[derive(Default)]
-pub struct NameIndex<'a>(HashMap<&'a str, usize, BuildHasherDefault<Fnv>>);
+pub struct NameIndex<'a>(HashMap<Cow<'a, str>, usize, BuildHasherDefault<Fnv>>);
 
 impl<'a> NameIndex<'a> {
     pub fn new(names: impl IntoIterator<Item = &'a str>) -> NameIndex<'a> {
         let mut index = NameIndex::default();
         for (position, name) in names.into_iter().enumerate() {
-            index.0.insert(name, position);
+            index.0.insert(Cow::Borrowed(name), position);
         }
         index
     }
@@ -74,15 +77,19 @@ impl<'a> NameIndex<'a> {
     }
 
     /// Adds `name` (at the next position); `false` when it was there already.
-    pub fn insert(&mut self, name: &'a str) -> bool {
-        let next = self.0.len();
-        match self.0.entry(name) {
-            std::collections::hash_map::Entry::Occupied(_) => false,
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(next);
-                true
-            }
+    pub fn insert(&mut self, name: impl Into<Cow<'a, str>>) -> bool {
+        let name = name.into();
+        if self.0.contains_key(&*name) {
+            return false;
         }
+        let next = self.0.len();
+        self.0.insert(name, next);
+        true
+    }
+
+    /// Takes `name` out; `false` when it was not there.
+    pub fn remove(&mut self, name: &str) -> bool {
+        self.0.remove(name).is_some()
     }
 }
 
@@ -104,5 +111,7 @@ mod tests {
         assert!(set.insert("x"));
         assert!(!set.insert("x"));
         assert!(set.contains("x"));
+        assert!(set.insert(String::from("owned")) && set.contains("owned"));
+        assert!(set.remove("owned") && !set.remove("owned"));
     }
 }

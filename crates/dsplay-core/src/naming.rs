@@ -1,15 +1,14 @@
 //! Names the API server would generate for created pods: `<ds-name>-xxxxx`.
 //! Randomness comes only from the seed the caller gives.
 
-use std::collections::BTreeSet;
-
+use crate::name_index::NameIndex;
 use crate::revision::ALPHANUMS;
 
 /// Generates unique pod names for one DaemonSet from a seed.
 pub struct NameGenerator<'a> {
     prefix: String,
     state: u64,
-    taken: BTreeSet<std::borrow::Cow<'a, str>>,
+    taken: NameIndex<'a>,
 }
 
 impl<'a> NameGenerator<'a> {
@@ -26,7 +25,7 @@ impl<'a> NameGenerator<'a> {
             prefix.truncate(cut);
         }
         let name_hash = ds_name.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
-        NameGenerator { prefix, state: seed ^ name_hash, taken: taken.into_iter().map(std::borrow::Cow::Borrowed).collect() }
+        NameGenerator { prefix, state: seed ^ name_hash, taken: NameIndex::new(taken) }
     }
 
     /// splitmix64: small, fast and well mixed; enough for names.
@@ -46,7 +45,7 @@ impl<'a> NameGenerator<'a> {
                 name.push(ALPHANUMS[pick] as char);
             }
             if !self.taken.contains(name.as_str()) {
-                self.taken.insert(std::borrow::Cow::Owned(name.clone()));
+                self.taken.insert(name.clone());
                 return name;
             }
         }

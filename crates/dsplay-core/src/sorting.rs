@@ -5,11 +5,13 @@
 //! (about 4 KB of wasm each, 40 KB in all). Here the standard sort runs once,
 //! on indices with a `dyn` comparator, and the elements are then moved into
 //! that order. Same result as `sort_by`: stable, `O(n log n)` comparisons.
-//! Likewise `collect()` into a `BTreeMap` or `BTreeSet` sorts its items first
-//! (a copy per type); `map_of` and `set_of` insert them one by one instead.
+//! Likewise `collect()` into a `BTreeMap` sorts its items first (a copy per
+//! type); `map_of` inserts them one by one instead. (Sets of names are
+//! `name_index::NameIndex`; a sorted list without repeats is `sort_by` and
+//! `dedup`.)
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// `entries.collect::<BTreeMap<_, _>>()` (a repeated key keeps its last value).
 pub fn map_of<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
@@ -18,12 +20,6 @@ pub fn map_of<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> BTreeMap<
     map
 }
 
-/// `items.collect::<BTreeSet<_>>()`.
-pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
-    let mut set = BTreeSet::new();
-    set.extend(items);
-    set
-}
 
 /// Sorts `items` stably by `compare`, like `items.sort_by(compare)`.
 pub fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {

@@ -289,7 +289,10 @@ pub fn view(props: &ClusterViewProps) -> Html {
     let state = &props.state;
     let page = use_state_eq(|| 0usize);
     let keys = use_memo(NodesRef(state.inputs.nodes.clone()), |nodes| {
-        dsplay_core::sorting::set_of(nodes.0.iter().flat_map(|n| n.meta.labels.keys().cloned()))
+        let mut keys: Vec<&String> = nodes.0.iter().flat_map(|n| n.meta.labels.keys()).collect();
+        dsplay_core::sorting::sort_by(&mut keys, |a, b| a.cmp(b));
+        keys.dedup();
+        keys.into_iter().cloned().collect::<Vec<String>>()
     });
     let shown = use_memo(
         ViewKey {
@@ -457,7 +460,7 @@ pub fn view(props: &ClusterViewProps) -> Html {
                             <option value={key.clone()} selected={state.group_by.as_deref() == Some(key.as_str())}>{ key.clone() }</option>
                         }) }
                         // A key no node has any longer stays selectable until changed.
-                        if let Some(key) = state.group_by.as_ref().filter(|k| !keys.contains(*k)) {
+                        if let Some(key) = state.group_by.as_ref().filter(|k| !keys.contains(k)) {
                             <option value={key.clone()} selected=true>{ key.clone() }</option>
                         }
                     </select>

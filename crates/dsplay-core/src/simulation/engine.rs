@@ -6,7 +6,6 @@
 //! clock moves on by `ROUND_MS`. Nothing here reads a real clock or draws a
 //! random number it was not given: the same input gives the same timeline.
 
-use std::collections::BTreeSet;
 
 use serde_yaml::Value;
 
@@ -100,11 +99,11 @@ struct Sim {
     max_steps: usize,
     truncated: Option<String>,
     /// The pods whose containers the kubelet is creating (ContainerCreating).
-    container_creating: BTreeSet<String>,
-    joined: BTreeSet<String>,
+    container_creating: NameIndex<'static>,
+    joined: NameIndex<'static>,
     removed: Vec<String>,
     /// Pods the scheduler has already said it cannot place (said once).
-    unschedulable_reported: BTreeSet<String>,
+    unschedulable_reported: NameIndex<'static>,
     last_status: Option<Status>,
     /// The controller's verdicts when it last said them.
     last_scan: Option<Vec<(String, bool)>>,
@@ -123,10 +122,10 @@ impl Sim {
             steps: Vec::new(),
             max_steps: options.max_steps,
             truncated: None,
-            container_creating: BTreeSet::new(),
-            joined: BTreeSet::new(),
+            container_creating: NameIndex::default(),
+            joined: NameIndex::default(),
             removed: Vec::new(),
-            unschedulable_reported: BTreeSet::new(),
+            unschedulable_reported: NameIndex::default(),
             last_status: None,
             last_scan: None,
         }
