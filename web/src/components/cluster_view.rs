@@ -15,7 +15,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::node_card::NodeCard;
-use crate::state::{Action, Good, State};
+use crate::state::{same, Action, Good, State};
 use crate::class_list::class_list;
 
 /// Up to this many nodes shown, every card is drawn; above, pages of `PAGE`.
@@ -48,13 +48,6 @@ struct ViewKey {
 
 impl PartialEq for ViewKey {
     fn eq(&self, other: &Self) -> bool {
-        fn same<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
-            match (a, b) {
-                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-                (None, None) => true,
-                _ => false,
-            }
-        }
         Rc::ptr_eq(&self.nodes, &other.nodes)
             && same(&self.plan, &other.plan)
             && same(&self.good, &other.good)
