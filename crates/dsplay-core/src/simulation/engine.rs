@@ -6,7 +6,6 @@
 //! clock moves on by `ROUND_MS`. Nothing here reads a real clock or draws a
 //! random number it was not given: the same input gives the same timeline.
 
-
 use serde_yaml::Value;
 
 use super::events::UserEvent;
