@@ -86,13 +86,15 @@ pub fn app() -> Html {
                     location::forget_opened_state();
                     let inputs = state.inputs.clone();
                     saver.after(SAVE_DELAY, move || {
-                        if let Err(message) = storage::save(&inputs) {
-                            // Said once; the page goes on in memory.
-                            if !*storage_refused.borrow() {
-                                *storage_refused.borrow_mut() = true;
-                                notice.set(Some(format!("Not saved: {message}.")));
+                        yew::platform::spawn_local(async move {
+                            if let Err(message) = storage::save(inputs).await {
+                                // Said once; the page goes on in memory.
+                                if !*storage_refused.borrow() {
+                                    *storage_refused.borrow_mut() = true;
+                                    notice.set(Some(format!("Not saved: {message}.")));
+                                }
                             }
-                        }
+                        });
                     });
                 }
             }

@@ -12,13 +12,15 @@ use dsplay_core::Severity;
 
 use crate::state::Inputs;
 
-/// `v1:...`, the text of a share link's fragment.
-pub fn encode(inputs: &Inputs) -> String {
-    share_link::encode(&SharedInputs {
+/// `v1:...`, the text of a share link's fragment. Asynchronous: the browser
+/// compresses it (`crate::deflate`).
+pub async fn encode(inputs: &Inputs) -> String {
+    let document = share_link::document(&SharedInputs {
         daemon_set: inputs.yaml.clone(),
         nodes: nodes_text(&inputs.nodes),
         selected: inputs.selected.clone(),
-    })
+    });
+    share_link::link(&crate::deflate::deflate_raw(document.as_bytes()).await)
 }
 
 thread_local! {
@@ -61,7 +63,12 @@ mod tests {
     fn inputs_round_trip_through_a_link() {
         let inputs = Inputs::default();
         assert!(!inputs.nodes.is_empty());
-        let decoded = decode(&encode(&inputs)).unwrap();
+        let text = share_link::document(&SharedInputs {
+            daemon_set: inputs.yaml.clone(),
+            nodes: nodes_text(&inputs.nodes),
+            selected: inputs.selected.clone(),
+        });
+        let decoded = decode(&share_link::link(&share_link::stored_deflate(text.as_bytes()))).unwrap();
         assert_eq!(decoded, inputs);
     }
 }

@@ -8,6 +8,7 @@ pub mod app;
 pub mod flow;
 pub mod class_list;
 pub mod components;
+pub mod deflate;
 pub mod hooks;
 pub mod inputs_codec;
 pub mod location;

@@ -38,8 +38,8 @@ pub fn page_address() -> String {
 }
 
 /// The address that opens exactly these inputs.
-pub fn share_url(inputs: &Inputs) -> String {
-    format!("{}#{}", page_address(), inputs_codec::encode(inputs))
+pub async fn share_url(inputs: &Inputs) -> String {
+    format!("{}#{}", page_address(), inputs_codec::encode(inputs).await)
 }
 
 /// Drops a share link or preset from the address once the user has changed

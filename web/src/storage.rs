@@ -2,8 +2,24 @@
 //! load and ignored when invalid. When the browser refuses storage (a sandboxed
 //! frame, private mode, a full quota) the page keeps working in memory.
 
+use std::cell::Cell;
+use std::future::Future;
+
 use crate::inputs_codec;
 use crate::state::Inputs;
+
+thread_local! {
+    /// Counts saves and clears: a save whose compression finishes after a
+    /// later save or clear began must not write (it would bring back older work).
+    static LATEST: Cell<u64> = const { Cell::new(0) };
+}
+
+fn begin() -> u64 {
+    LATEST.with(|latest| {
+        latest.set(latest.get() + 1);
+        latest.get()
+    })
+}
 
 /// The key names the format's version: a later format takes a new key and
 /// can still read this one.
@@ -29,15 +45,26 @@ pub fn load() -> Option<Inputs> {
     }
 }
 
-/// Saves the inputs; `Err` says why the browser would not.
-pub fn save(inputs: &Inputs) -> Result<(), String> {
-    let storage = local_storage()?;
-    storage.set_item(KEY, &inputs_codec::encode(inputs)).map_err(|_| {
-        "the browser's storage for this page is full or refused: your work is kept in memory only".to_string()
-    })
+/// Saves the inputs; `Err` says why the browser would not. Superseded by a
+/// later save or clear while it compresses, it writes nothing.
+pub fn save(inputs: Inputs) -> impl Future<Output = Result<(), String>> {
+    // Counted now, not when the future first runs: a clear between this call
+    // and then must still win.
+    let this = begin();
+    async move {
+        let storage = local_storage()?;
+        let text = inputs_codec::encode(&inputs).await;
+        if LATEST.with(Cell::get) != this {
+            return Ok(());
+        }
+        storage.set_item(KEY, &text).map_err(|_| {
+            "the browser's storage for this page is full or refused: your work is kept in memory only".to_string()
+        })
+    }
 }
 
 pub fn clear() {
+    begin();
     if let Ok(storage) = local_storage() {
         let _ = storage.remove_item(KEY);
     }

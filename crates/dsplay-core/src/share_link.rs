@@ -27,7 +27,15 @@ pub struct SharedInputs {
 
 const PREFIX_V1: &str = "v1:";
 
+/// The link for `inputs`, compressed here with miniz_oxide. The page does not
+/// call it: it compresses `document` with the browser's own CompressionStream
+/// and passes the result to `link`, so its wasm carries no compressor.
 pub fn encode(inputs: &SharedInputs) -> String {
+    link(&miniz_oxide::deflate::compress_to_vec(document(inputs).as_bytes(), 9))
+}
+
+/// The YAML text a link carries, before it is compressed.
+pub fn document(inputs: &SharedInputs) -> String {
     let mut map = Mapping::new();
     map.insert("v".into(), Value::Number(1.into()));
     map.insert("daemonSet".into(), Value::String(inputs.daemon_set.clone()));
@@ -35,9 +43,35 @@ pub fn encode(inputs: &SharedInputs) -> String {
     if let Some(selected) = &inputs.selected {
         map.insert("selected".into(), Value::String(selected.clone()));
     }
-    let yaml = crate::yaml::to_string(&Value::Mapping(map));
-    let compressed = miniz_oxide::deflate::compress_to_vec(yaml.as_bytes(), 9);
-    format!("{PREFIX_V1}{}", base64url_encode(&compressed))
+    crate::yaml::to_string(&Value::Mapping(map))
+}
+
+/// The link for a `document` compressed as raw DEFLATE (RFC 1951).
+pub fn link(deflated: &[u8]) -> String {
+    format!("{PREFIX_V1}{}", base64url_encode(deflated))
+}
+
+/// Raw DEFLATE without compression: stored blocks of at most 65,535 bytes
+/// (RFC 1951 section 3.2.4). A link made this way is longer but opens like any
+/// other; the page uses it where the browser has no CompressionStream.
+pub fn stored_deflate(bytes: &[u8]) -> Vec<u8> {
+    const MAX_BLOCK: usize = 0xFFFF;
+    let mut out = Vec::with_capacity(bytes.len() + 5 * (bytes.len() / MAX_BLOCK + 1));
+    let mut blocks = bytes.chunks(MAX_BLOCK).peekable();
+    if blocks.peek().is_none() {
+        // An empty input is one empty final block.
+        out.extend_from_slice(&[1, 0, 0, 0xFF, 0xFF]);
+    }
+    while let Some(block) = blocks.next() {
+        let last = blocks.peek().is_none();
+        // BFINAL, then BTYPE 00 (stored); the rest of the header byte is padding.
+        out.push(u8::from(last));
+        let len = block.len() as u16;
+        out.extend_from_slice(&len.to_le_bytes());
+        out.extend_from_slice(&(!len).to_le_bytes());
+        out.extend_from_slice(block);
+    }
+    out
 }
 
 /// Decodes a link's fragment (with or without the leading `#`).
@@ -152,6 +186,18 @@ mod tests {
         let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b'a'; 64 << 20], 9);
         let err = decode(&format!("v1:{}", base64url_encode(&bomb))).unwrap_err();
         assert!(err.contains("too large"), "{err}");
+    }
+
+    #[test]
+    fn stored_blocks_open_like_compressed_ones() {
+        let inputs = SharedInputs { daemon_set: "x".repeat(200_000), ..sample() };
+        let stored = link(&stored_deflate(document(&inputs).as_bytes()));
+        assert!(stored.len() > encode(&inputs).len());
+        assert_eq!(decode(&stored), Ok(inputs));
+        // Exactly one block, and no block at all (an empty document).
+        let inflate = |bytes: &[u8]| miniz_oxide::inflate::decompress_to_vec(&stored_deflate(bytes)).ok();
+        assert_eq!(inflate(&[7; 0xFFFF]), Some(vec![7; 0xFFFF]));
+        assert_eq!(inflate(b""), Some(vec![]));
     }
 
     #[test]

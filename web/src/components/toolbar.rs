@@ -2,6 +2,7 @@
 
 use dsplay_core::presets::PRESETS;
 use web_sys::HtmlSelectElement;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::inputs_codec;
@@ -39,12 +40,12 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let state = state.clone();
         let share_link = share_link.clone();
         Callback::from(move |_: MouseEvent| {
-            let url = share_url(&state.inputs);
-            if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
-                // Copying may be refused (no permission, insecure page): the link is shown anyway.
-                let _ = clipboard.write_text(&url);
-            }
-            share_link.set(Some(url));
+            let (inputs, share_link) = (state.inputs.clone(), share_link.clone());
+            spawn_local(async move {
+                let url = share_url(&inputs).await;
+                copy(&url);
+                share_link.set(Some(url));
+            });
         })
     };
     let on_reset = {
@@ -58,11 +59,12 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let state = state.clone();
         let embed_code = embed_code.clone();
         Callback::from(move |_: MouseEvent| {
-            let code = embed_snippet(&page_address(), &inputs_codec::encode(&state.inputs));
-            if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
-                let _ = clipboard.write_text(&code);
-            }
-            embed_code.set(Some(code));
+            let (inputs, embed_code) = (state.inputs.clone(), embed_code.clone());
+            spawn_local(async move {
+                let code = embed_snippet(&page_address(), &inputs_codec::encode(&inputs).await);
+                copy(&code);
+                embed_code.set(Some(code));
+            });
         })
     };
     let toggle_help = {
@@ -74,9 +76,20 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         input.select();
     });
 
+    // Embedded: the way out to the whole playground, with the same state.
+    let full_link = use_state_eq(page_address);
+    use_effect_with((options.embed, state.revision), {
+        let (inputs, full_link) = (state.inputs.clone(), full_link.clone());
+        move |(embed, _): &(bool, u64)| {
+            if *embed {
+                spawn_local(async move { full_link.set(share_url(&inputs).await) });
+            }
+        }
+    });
+
     if options.embed {
         // Embedded: no chrome, a way out to the whole playground with the same state.
-        let full = format!("{}#{}", page_address(), inputs_codec::encode(&state.inputs));
+        let full = (*full_link).clone();
         return html! {
             <header class="toolbar embedded">
                 <span class="brand-small">{ "dsplay" }</span>
@@ -129,6 +142,14 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 </section>
             }
         </header>
+    }
+}
+
+/// Puts `text` on the clipboard. Copying may be refused (no permission, an
+/// insecure page): the page shows the text anyway.
+fn copy(text: &str) {
+    if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
+        let _ = clipboard.write_text(text);
     }
 }
 
