@@ -10,8 +10,14 @@
 
 mod decimal;
 mod emit;
+mod mapping;
+mod number;
 mod parse;
 mod reader;
+mod value;
 
 pub use emit::to_string;
+pub use mapping::Mapping;
+pub use number::Number;
 pub use parse::{from_str, SyntaxError};
+pub use value::{Index, Sequence, Tag, TaggedValue, Value};
