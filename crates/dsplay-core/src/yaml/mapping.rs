@@ -1,7 +1,9 @@
 //! A YAML mapping: entries in the order they were written or inserted.
 //!
 //! A list of pairs looked up by scanning: manifests' mappings are small, and
-//! this is far less code than a hash map per mapping.
+//! this is far less code than a hash map per mapping. Nothing here is
+//! quadratic in what a reader hands it: the reader checks a large mapping for
+//! repeated keys with hashes (`reader.rs`) and appends with `push_new`.
 
 use std::fmt;
 use std::hash::{Hash, Hasher};
@@ -46,6 +48,11 @@ impl Mapping {
                 None
             }
         }
+    }
+
+    /// Appends an entry whose key the caller knows is not here.
+    pub(super) fn push_new(&mut self, key: Value, value: Value) {
+        self.entries.push((key, value));
     }
 
     pub fn contains_key<I: Index>(&self, index: I) -> bool {
