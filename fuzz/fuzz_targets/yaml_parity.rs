@@ -9,25 +9,9 @@ use dsplay_core::yaml;
 use libfuzzer_sys::fuzz_target;
 use serde_yaml::Value;
 
-/// Our value as serde_yaml's, entry order kept (as in tests/yaml_parity.rs).
-fn theirs(value: &yaml::Value) -> Value {
-    match value {
-        yaml::Value::Null => Value::Null,
-        yaml::Value::Bool(b) => Value::Bool(*b),
-        yaml::Value::Number(n) => Value::Number(match (n.as_u64(), n.as_i64(), n.as_f64()) {
-            (Some(u), _, _) => u.into(),
-            (None, Some(i), _) => i.into(),
-            (None, None, f) => f.unwrap_or(f64::NAN).into(),
-        }),
-        yaml::Value::String(s) => Value::String(s.clone()),
-        yaml::Value::Sequence(items) => Value::Sequence(items.iter().map(theirs).collect()),
-        yaml::Value::Mapping(m) => Value::Mapping(m.iter().map(|(k, v)| (theirs(k), theirs(v))).collect()),
-        yaml::Value::Tagged(tagged) => Value::Tagged(Box::new(serde_yaml::value::TaggedValue {
-            tag: serde_yaml::value::Tag::new(tagged.tag.to_string()),
-            value: theirs(&tagged.value),
-        })),
-    }
-}
+#[path = "../../crates/dsplay-core/tests/oracle/mod.rs"]
+mod oracle;
+use oracle::to_serde_yaml as theirs;
 
 /// Equality in which NaN equals NaN, and floats beyond `yaml::decimal`'s exact
 /// range (over 19 significant digits, or exponents past ±22) may differ in

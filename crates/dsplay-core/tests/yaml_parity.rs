@@ -10,29 +10,8 @@ use dsplay_core::yaml;
 use proptest::prelude::*;
 use serde_yaml::Value;
 
-/// Our value as serde_yaml's, entry order kept.
-fn theirs(value: &yaml::Value) -> Value {
-    match value {
-        yaml::Value::Null => Value::Null,
-        yaml::Value::Bool(b) => Value::Bool(*b),
-        yaml::Value::Number(n) => Value::Number(number(n)),
-        yaml::Value::String(s) => Value::String(s.clone()),
-        yaml::Value::Sequence(items) => Value::Sequence(items.iter().map(theirs).collect()),
-        yaml::Value::Mapping(m) => Value::Mapping(m.iter().map(|(k, v)| (theirs(k), theirs(v))).collect()),
-        yaml::Value::Tagged(tagged) => Value::Tagged(Box::new(serde_yaml::value::TaggedValue {
-            tag: serde_yaml::value::Tag::new(tagged.tag.to_string()),
-            value: theirs(&tagged.value),
-        })),
-    }
-}
-
-fn number(n: &yaml::Number) -> serde_yaml::Number {
-    match (n.as_u64(), n.as_i64(), n.as_f64()) {
-        (Some(u), _, _) => u.into(),
-        (None, Some(i), _) => i.into(),
-        (None, None, f) => f.unwrap_or(f64::NAN).into(),
-    }
-}
+mod oracle;
+use oracle::to_serde_yaml as theirs;
 
 fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
