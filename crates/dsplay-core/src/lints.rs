@@ -3,7 +3,7 @@
 //! the whole cluster; node agents (CNI plugins, log collectors, monitoring
 //! agents, CSI drivers) often take these risks on purpose, so nothing is refused.
 
-use serde_yaml::Value;
+use crate::yaml::Value;
 
 use crate::model::{Container, DaemonSet};
 
@@ -363,7 +363,7 @@ mod tests {
         assert_eq!(lint_daemon_set(&DaemonSet::default()), vec![]);
         let mut odd = ds(CLEAN);
         odd.spec.template.raw =
-            serde_yaml::from_str("spec: {volumes: [1, {hostPath: 2}, {hostPath: {path: [x]}}]}")
+            crate::yaml::from_str("spec: {volumes: [1, {hostPath: 2}, {hostPath: {path: [x]}}]}")
                 .unwrap();
         assert_eq!(lint_daemon_set(&odd), vec![]);
     }

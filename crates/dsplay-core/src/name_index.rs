@@ -16,7 +16,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// FNV-1a: names are short and not adversarial within one page, and std's
 /// SipHash costs more than the rest of a lookup here.
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {

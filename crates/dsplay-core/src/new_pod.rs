@@ -2,7 +2,7 @@
 //! labels, the owner reference, the automatic tolerations and the node affinity
 //! that pins it to its node (how DaemonSet pods are scheduled since v1.12).
 
-use serde_yaml::{Mapping, Value};
+use crate::yaml::{Mapping, Value};
 
 use crate::eligibility::tolerations::daemon_pod_tolerations;
 use crate::model::{

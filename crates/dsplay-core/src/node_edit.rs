@@ -3,7 +3,7 @@
 //! them (spec a.8), new nodes, renames, and the YAML and kubectl commands that
 //! reproduce the edited nodes. Pure; never panics on any input.
 
-use serde_yaml::{Mapping, Value};
+use crate::yaml::{Mapping, Value};
 
 use crate::eligibility::tolerations::{
     TAINT_DISK_PRESSURE, TAINT_MEMORY_PRESSURE, TAINT_NETWORK_UNAVAILABLE, TAINT_NOT_READY,

@@ -1,7 +1,7 @@
 //! The template's revision: the `controller-revision-hash` label value and the
 //! `pod-template-generation`, which together say whether a pod is up to date.
 
-use serde_yaml::Value;
+use crate::yaml::Value;
 
 use crate::model::{DaemonSet, Pod};
 
@@ -122,9 +122,9 @@ mod tests {
 
     #[test]
     fn hash_ignores_key_order_and_sees_changes() {
-        let a: Value = serde_yaml::from_str("{spec: {containers: [{name: a, image: 'x:1'}]}, metadata: {labels: {app: a}}}").unwrap();
-        let b: Value = serde_yaml::from_str("metadata:\n  labels: {app: a}\nspec:\n  containers:\n  - {image: 'x:1', name: a}\n").unwrap();
-        let c: Value = serde_yaml::from_str("{spec: {containers: [{name: a, image: 'x:2'}]}, metadata: {labels: {app: a}}}").unwrap();
+        let a: Value = crate::yaml::from_str("{spec: {containers: [{name: a, image: 'x:1'}]}, metadata: {labels: {app: a}}}").unwrap();
+        let b: Value = crate::yaml::from_str("metadata:\n  labels: {app: a}\nspec:\n  containers:\n  - {image: 'x:1', name: a}\n").unwrap();
+        let c: Value = crate::yaml::from_str("{spec: {containers: [{name: a, image: 'x:2'}]}, metadata: {labels: {app: a}}}").unwrap();
         assert_eq!(template_hash(&a), template_hash(&b));
         assert_ne!(template_hash(&a), template_hash(&c));
         assert!(template_hash(&a).bytes().all(|ch| ALPHANUMS.contains(&ch)));

@@ -12,7 +12,7 @@
 //! real v1 link). Decoding is bounded: a link never inflates past
 //! `MAX_DECODED_BYTES`, whatever it claims.
 
-use serde_yaml::{Mapping, Value};
+use crate::yaml::{Mapping, Value};
 
 /// A decoded link never exceeds this (the editor's own input cap).
 pub const MAX_DECODED_BYTES: usize = crate::read::MAX_SOURCE_BYTES;

@@ -1,12 +1,17 @@
-//! dsplay's YAML reader (saphyr-parser events, resolved in `yaml::parse`) must
-//! read every text exactly as serde_yaml 0.9 reads it, and its writer must
-//! write text that reads back as the same value. serde_yaml itself is the oracle.
+//! dsplay's YAML reader (`yaml::reader`, scalars resolved in `yaml::parse`)
+//! must read every text exactly as serde_yaml 0.9 reads it, and its writer must
+//! write text that reads back as the same value. serde_yaml itself is the
+//! oracle: our `yaml::Value` is converted to its `Value` to be compared.
 
 use std::path::{Path, PathBuf};
 
 use dsplay_core::read::split_documents;
 use dsplay_core::yaml;
+use proptest::prelude::*;
 use serde_yaml::Value;
+
+mod oracle;
+use oracle::to_serde_yaml as theirs;
 
 fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
@@ -25,16 +30,16 @@ fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// duplicate keys, and points at the end of an unterminated scalar.)
 fn reading_difference(text: &str, what: &str) -> Option<String> {
     let ours = yaml::from_str(text);
-    let theirs = serde_yaml::from_str::<Value>(text);
-    match (&ours, &theirs) {
-        (Ok(a), Ok(b)) if !same(a, b) => return Some(format!("{what}: read differently\n ours: {a:?}\n serde_yaml: {b:?}")),
-        (Ok(_), Err(_)) | (Err(_), Ok(_)) => return Some(format!("{what}: ours {ours:?}, serde_yaml {theirs:?}")),
+    let serde_yamls = serde_yaml::from_str::<Value>(text);
+    match (&ours, &serde_yamls) {
+        (Ok(a), Ok(b)) if !same(&theirs(a), b) => return Some(format!("{what}: read differently\n ours: {a:?}\n serde_yaml: {b:?}")),
+        (Ok(_), Err(_)) | (Err(_), Ok(_)) => return Some(format!("{what}: ours {ours:?}, serde_yaml {serde_yamls:?}")),
         _ => {}
     }
     let value = ours.ok()?;
     let written = yaml::to_string(&value);
     match yaml::from_str(&written) {
-        Ok(again) if same(&again, &value) => None,
+        Ok(again) if again == value => None,
         again => Some(format!("{what}: wrote\n{written}\nwhich reads as {again:?}")),
     }
 }
@@ -144,4 +149,34 @@ fn nesting_bombs_and_size_are_bounded_like_serde_yaml() {
     }
     assert!(yaml::from_str(&bomb).is_err());
     assert!(serde_yaml::from_str::<Value>(&bomb).is_err());
+}
+
+#[test]
+fn values_read_compare_as_serde_yaml_values_compare() {
+    let text = "a: {x: 1, y: [1.5, .nan, ~]}\nb: {y: [1.5, .nan, ~], x: 1}\nc: {x: 1.0, y: [1.5, .nan, ~]}\nd: !t 1\ne: !t '1'\n";
+    let (ours, serde_yamls) = (yaml::from_str(text).unwrap(), serde_yaml::from_str::<Value>(text).unwrap());
+    for a in ["a", "b", "c", "d", "e"] {
+        for b in ["a", "b", "c", "d", "e"] {
+            assert_eq!(ours.get(a) == ours.get(b), serde_yamls.get(a) == serde_yamls.get(b), "{a} and {b}");
+        }
+    }
+}
+
+proptest! {
+    /// Numbers print as serde_yaml prints them (ryu's layout for floats), and
+    /// what they print reads back as the same number.
+    #[test]
+    fn numbers_print_as_serde_yaml_prints_them(bits in any::<u64>(), int in any::<i64>(), scale in -30i32..30, shift in 0..60u32) {
+        let scaled = int as f64 * 10f64.powi(scale);
+        // Floats with a few binary places, where the shortest digits can tie.
+        let binary = (int >> shift) as f64 / f64::from(1u32 << (shift % 8));
+        for f in [f64::from_bits(bits), scaled, int as f64 / 7.0, binary] {
+            let ours = yaml::Number::from(f);
+            prop_assert_eq!(ours.to_string(), serde_yaml::Number::from(f).to_string());
+            if f.is_finite() {
+                prop_assert_eq!(ours.to_string().parse::<f64>().ok(), Some(f));
+            }
+        }
+        prop_assert_eq!(yaml::Number::from(int).to_string(), serde_yaml::Number::from(int).to_string());
+    }
 }

@@ -11,7 +11,7 @@ use dsplay_core::revision::{
 };
 use dsplay_core::timestamp::format_rfc3339;
 use dsplay_core::{Action as PlanAction, Plan};
-use serde_yaml::{Mapping, Value};
+use dsplay_core::yaml::{Mapping, Value};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;

@@ -13,7 +13,7 @@ pub struct PodTemplate {
     pub spec: PodSpec,
     /// The template exactly as written, for the revision hash and for showing the
     /// pod the controller would create with every field the user wrote.
-    pub raw: serde_yaml::Value,
+    pub raw: crate::yaml::Value,
 }
 
 /// The fields of a pod spec that the controller and the scheduler's filters read.

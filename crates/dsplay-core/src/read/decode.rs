@@ -2,7 +2,7 @@
 //! wrong type is recorded as an error at its path and read as its zero value,
 //! so the caller always gets an object and every problem at once.
 
-use serde_yaml::{Mapping, Value};
+use crate::yaml::{Mapping, Value};
 
 use super::locate::FieldPath;
 use crate::model::*;

@@ -4,7 +4,7 @@
 //! Fields the controller never reads and whose insides vary a lot (volumes,
 //! probes, security contexts, env) are checked by name only, not inside.
 
-use serde_yaml::Value;
+use crate::yaml::Value;
 
 use super::locate::FieldPath;
 
@@ -136,7 +136,7 @@ mod tests {
     use super::*;
 
     fn unknown_in(yaml: &str) -> Vec<String> {
-        let value: Value = serde_yaml::from_str(yaml).unwrap();
+        let value: Value = crate::yaml::from_str(yaml).unwrap();
         let mut found = Vec::new();
         find_unknown_fields(&value, DAEMON_SET, &FieldPath::default(), &mut |p| found.push(p.to_string()));
         found

@@ -1,5 +1,5 @@
 //! Finding the line of a field in a YAML document, so that a validation error
-//! or an unknown field points at the line the user wrote. serde_yaml's `Value`
+//! or an unknown field points at the line the user wrote. A `Value`
 //! keeps no positions; block-style YAML (what people write) is simple enough to
 //! walk by indentation. Flow-style or unusual layouts fall back to the nearest
 //! enclosing field that could be found, never to a wrong deeper one.

@@ -10,7 +10,7 @@ mod locate;
 
 use std::sync::Arc;
 
-use serde_yaml::Value;
+use crate::yaml::Value;
 
 pub use documents::{split_documents, Document};
 pub use locate::{locate, FieldPath, Segment};

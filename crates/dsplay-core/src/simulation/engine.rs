@@ -6,7 +6,7 @@
 //! clock moves on by `ROUND_MS`. Nothing here reads a real clock or draws a
 //! random number it was not given: the same input gives the same timeline.
 
-use serde_yaml::Value;
+use crate::yaml::Value;
 
 use super::events::UserEvent;
 use super::timeline::{Actor, CheckView, NodeView, PodView, Snapshot, Step, Timeline, DETAILED_NODES};

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use serde_yaml::Value;
+use super::{Mapping, Tag, Value};
 
 /// The YAML text of `value`, ending in a newline. `from_str` reads it back as `value`.
 pub fn to_string(value: &Value) -> String {
@@ -28,7 +28,7 @@ fn pad(out: &mut String, indent: usize) {
 
 /// Entries at `indent`; the first one's padding is already written when the
 /// mapping continues a `- ` line.
-fn mapping(out: &mut String, m: &serde_yaml::Mapping, indent: usize) {
+fn mapping(out: &mut String, m: &Mapping, indent: usize) {
     for (i, (key, value)) in m.iter().enumerate() {
         if i > 0 || !out.ends_with("- ") {
             pad(out, indent);
@@ -101,7 +101,7 @@ fn inline(out: &mut String, value: &Value, indent: usize) {
 /// A tag and the space after it. serde_yaml shows the non-specific tag `!` as
 /// `!!`, which is not one; characters a tag cannot hold as they are are
 /// %-escaped (reading decodes them).
-fn tag(out: &mut String, tag: &serde_yaml::value::Tag) {
+fn tag(out: &mut String, tag: &Tag) {
     let text = tag.to_string();
     if text == "!!" {
         out.push('!');

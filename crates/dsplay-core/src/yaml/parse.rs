@@ -3,8 +3,7 @@
 
 use std::fmt;
 
-use serde_yaml::value::{Tag as ValueTag, TaggedValue};
-use serde_yaml::{Number, Value};
+use super::{Number, Tag, TaggedValue, Value};
 
 /// Why a text is not YAML, and where (1-based line and column).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,7 +80,7 @@ pub(super) fn scalar_value(tag: Option<&TagKind>, text: &str, plain: bool) -> Re
         None | Some(TagKind::Other) => Ok(Value::String(text.to_string())),
         Some(TagKind::Local(tag)) => {
             let value = if plain { resolve_plain(text) } else { Value::String(text.to_string()) };
-            Ok(Value::Tagged(Box::new(TaggedValue { tag: ValueTag::new(tag), value })))
+            Ok(Value::Tagged(Box::new(TaggedValue { tag: Tag::new(tag), value })))
         }
         Some(TagKind::Core(suffix)) => {
             let invalid = |what: &str| format!("invalid value: string {}, expected {what}", crate::validation::go_quote(text));
@@ -154,7 +153,7 @@ fn wide_integer(text: &str) -> Option<String> {
     Some(format!("invalid type: integer `{sign}{n}` as {}128, expected any YAML value", if sign.is_empty() { "u" } else { "i" }))
 }
 
-/// An integer serde_yaml's `Value` can hold (u64 or i64), with its 0x, 0o and
+/// An integer `Value` can hold (u64 or i64, as in serde_yaml), with its 0x, 0o and
 /// 0b forms.
 fn parse_int(text: &str) -> Option<Value> {
     let (negative, unsigned) = match text.as_bytes().first()? {

@@ -10,10 +10,9 @@
 
 use std::collections::BTreeMap;
 
-use serde_yaml::value::{Tag as ValueTag, TaggedValue};
-use serde_yaml::{Mapping, Value};
-
 use super::parse::{duplicate_key_message, node_count, scalar_value, SyntaxError, TagKind};
+use super::unique_keys::UniqueKeys;
+use super::{Mapping, Tag, TaggedValue, Value};
 
 /// Deeper nesting than this is refused, as serde_yaml refuses it.
 const MAX_DEPTH: usize = 128;
@@ -459,7 +458,7 @@ impl<'t> Reader<'t> {
 
     /// A block mapping at `column`; `first` is a key already read, with where it started.
     fn block_mapping(&mut self, column: usize, mut first: Option<(Value, Mark)>) -> Result<Value> {
-        let mut mapping = Mapping::new();
+        let mut mapping = UniqueKeys::default();
         loop {
             let (key, at) = match first.take() {
                 Some(first) => first,
@@ -513,15 +512,11 @@ impl<'t> Reader<'t> {
                 _ => break,
             }
         }
-        Ok(Value::Mapping(mapping))
+        Ok(Value::Mapping(mapping.into_mapping()))
     }
 
-    fn insert(&self, mapping: &mut Mapping, key: Value, value: Value, at: Mark) -> Result<()> {
-        if mapping.contains_key(&key) {
-            return Err(self.error_at(at, &duplicate_key_message(&key)));
-        }
-        mapping.insert(key, value);
-        Ok(())
+    fn insert(&self, mapping: &mut UniqueKeys, key: Value, value: Value, at: Mark) -> Result<()> {
+        mapping.insert(key, value).map_err(|key| self.error_at(at, &duplicate_key_message(&key)))
     }
 
     // ---- plain scalars -------------------------------------------------------
@@ -884,7 +879,7 @@ impl<'t> Reader<'t> {
         let expected = if sequence { "did not find expected ',' or ']'" } else { "did not find expected ',' or '}'" };
         self.pos += 1;
         let mut items = Vec::new();
-        let mut mapping = Mapping::new();
+        let mut mapping = UniqueKeys::default();
         loop {
             self.skip_flow_space();
             match self.peek() {
@@ -938,7 +933,7 @@ impl<'t> Reader<'t> {
                 _ => return Err(self.error(expected)),
             }
         }
-        Ok(if sequence { Value::Sequence(items) } else { Value::Mapping(mapping) })
+        Ok(if sequence { Value::Sequence(items) } else { Value::Mapping(mapping.into_mapping()) })
     }
 
     /// A node in flow context; empty (null) before `,`, `:` or a closing bracket.
@@ -1068,7 +1063,7 @@ impl<'t> Reader<'t> {
             Node::Value(value) => match props.tag {
                 // A node has one tag: a second one (on the line above) is not stacked.
                 Some(TagKind::Local(tag)) if !matches!(value, Value::Tagged(_)) => {
-                    Value::Tagged(Box::new(TaggedValue { tag: ValueTag::new(tag), value }))
+                    Value::Tagged(Box::new(TaggedValue { tag: Tag::new(tag), value }))
                 }
                 _ => value,
             },
