@@ -92,7 +92,7 @@ pub fn plan(ds: &DaemonSet, nodes: &[Node], pods: &[Pod], options: &PlanOptions)
         // The same sync seen after its writes, without copying any pod; a sync
         // that writes nothing (a settled cluster) is seen as it is.
         plan.status_after = Some(if created.is_empty() && deleted.is_empty() {
-            status.clone()
+            status
         } else {
             let mut gone = vec![false; ctx.pods.len()];
             for i in deleted {

@@ -16,8 +16,7 @@ pub fn split_documents(text: &str) -> Vec<Document<'_>> {
     let mut start = 0usize;
     let mut start_line = 1u32;
     let mut offset = 0usize;
-    let mut line_no = 1u32;
-    for line in text.split_inclusive('\n') {
+    for (line_no, line) in (1u32..).zip(text.split_inclusive('\n')) {
         let bare = line.trim_end_matches(['\n', '\r']);
         let is_start = is_marker(bare, "---");
         let is_end = is_marker(bare, "...");
@@ -31,7 +30,6 @@ pub fn split_documents(text: &str) -> Vec<Document<'_>> {
             start_line = if is_end { line_no + 1 } else { line_no };
         }
         offset += line.len();
-        line_no += 1;
     }
     if offset > start {
         documents.push(Document { text: &text[start..offset], first_line: start_line });

@@ -402,7 +402,7 @@ impl Sim {
                 if template_changed && on_delete {
                     self.step(
                         Actor::DaemonSetController,
-                        format!("updateStrategy OnDelete: the controller leaves the old pods running. Each is replaced with the new template only when someone deletes it."),
+                        "updateStrategy OnDelete: the controller leaves the old pods running. Each is replaced with the new template only when someone deletes it.".to_string(),
                         vec![],
                     );
                 }
@@ -417,6 +417,8 @@ impl Sim {
             if self.truncated.is_some() {
                 return;
             }
+            // Not `any`: every actor gets its turn in each round.
+            #[allow(clippy::unnecessary_fold)]
             let acted = [
                 Sim::taint_manager as fn(&mut Sim) -> bool,
                 Sim::pod_garbage_collector,

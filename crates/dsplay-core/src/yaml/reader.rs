@@ -359,9 +359,10 @@ impl<'t> Reader<'t> {
                 if !matches!(self.peek(), Some(b'?' | b'-' | b':')) {
                     let value_at = self.mark();
                     let value_props = self.properties()?;
-                    let (node, one_line) = self.block_key_or_value(parent)?;
+                    let (node, _) = self.block_key_or_value(parent)?;
                     self.skip_blanks();
-                    if !(one_line && self.at_indicator(b':')) && !self.at_indicator(b':') {
+                    // A `:` after it makes it the first key of a mapping.
+                    if !self.at_indicator(b':') {
                         let value = self.resolve(value_props, node, value_at)?;
                         return self.resolve(props, Node::Value(value), at);
                     }
