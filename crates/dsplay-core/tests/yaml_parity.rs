@@ -130,6 +130,23 @@ fn tricky_texts_read_as_serde_yaml_reads_them() {
         "a: ! x\nb: !<tag:example.com,2024:x> y\nc: !!foo z\nd: !e [1]\n",
         "%TAG !e! tag:example.com,2024:\n---\na: !e!x y\n",
         "%TAG !l! !local-\n---\na: !l!x y\n",
+        "#     pods: \"110\"\n   !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!q!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!r  \n    &conditions",
+        "!!x\n&a",
+        "!!x\n",
+        "!x\n&a",
+        "&a\n!!x",
+        "!!str\n&a",
+        "!!str\n&a foo",
+        "!!str\n&a\nfoo",
+        "&a\n!!str\nfoo",
+        "!!str\n&a b: c",
+        "k: !!str\n  &a\nj: 1",
+        "k: !!str\n  &a 1\nj: 1",
+        "- !!str\n  &a\n- 2",
+        "!!str\n&a\n1",
+        "!!str\n&a\n|\n  x",
+        "!!str\n&a |\n  x",
+        "a: !!str\n  &x\n  1\nb: *x",
     ];
     let differences = cases.iter().enumerate().filter_map(|(i, text)| reading_difference(text, &format!("case {i} {text:?}"))).collect();
     assert_all_same(differences);

@@ -41,6 +41,25 @@ struct Props {
     tag: Option<TagKind>,
 }
 
+impl Props {
+    /// Takes in the properties written on a line above (`outer`), when none
+    /// repeats one of these: a node's tag and anchor may stand on separate
+    /// lines, and libyaml's parser gathers them into the one node.
+    // Models libyaml parser.c yaml_parser_parse_node (TAG and ANCHOR tokens, either order)
+    fn adopt(&mut self, outer: &mut Props) {
+        let repeats = (self.tag.is_some() && outer.tag.is_some()) || (self.anchor.is_some() && outer.anchor.is_some());
+        if repeats || (self.tag.is_none() && self.anchor.is_none()) {
+            return;
+        }
+        if self.tag.is_none() {
+            self.tag = outer.tag.take();
+        }
+        if self.anchor.is_none() {
+            self.anchor = outer.anchor.take();
+        }
+    }
+}
+
 /// A node as read, before its properties apply: a scalar keeps its text (only
 /// plain ones become null, booleans or numbers, and a tag may decide).
 enum Node {
@@ -373,7 +392,8 @@ impl<'t> Reader<'t> {
             if column as isize <= parent && !indentless {
                 return self.empty(props, at);
             }
-            let node = self.block_content(column, parent, true)?;
+            let mut props = props;
+            let node = self.block_content(column, parent, true, &mut props)?;
             return self.resolve(props, node, at);
         }
         // On the same line, the properties belong to what follows them: to the
@@ -385,13 +405,15 @@ impl<'t> Reader<'t> {
         if !compact && self.at_indicator(b'-') {
             return Err(self.error("block sequence entries are not allowed in this context"));
         }
-        let node = self.block_content(column, parent, compact)?;
+        let node = self.block_content(column, parent, compact, &mut Props::default())?;
         self.resolve(Props::default(), node, at)
     }
 
     /// The node that starts here, at `column`: a sequence, a mapping (when
     /// `may_map`), a block scalar, or another scalar, alias or flow collection.
-    fn block_content(&mut self, column: usize, parent: isize, may_map: bool) -> Result<Node> {
+    /// Unless a mapping starts here, properties it begins with join `outer`'s,
+    /// written on the lines above (taken out of `outer` when they do).
+    fn block_content(&mut self, column: usize, parent: isize, may_map: bool, outer: &mut Props) -> Result<Node> {
         match self.peek() {
             Some(b'-') if self.blank_at(1) && may_map => return Ok(Node::Value(self.nested(|r| r.block_sequence(column))?)),
             Some(b'?') if self.blank_at(1) && may_map => return Ok(Node::Value(self.nested(|r| r.block_mapping(column, None))?)),
@@ -399,13 +421,14 @@ impl<'t> Reader<'t> {
             _ => {}
         }
         let at = self.mark();
-        let props = self.properties()?;
+        let mut props = self.properties()?;
         if (props.anchor.is_some() || props.tag.is_some()) && self.rest_of_line_is_empty() {
             // Properties on a line of their own: the node is on the next lines.
+            props.adopt(outer);
             let next = self.next_content()?;
             let value = match next {
                 Some(column) if column as isize > parent => self.nested(|r| {
-                    let node = r.block_content(column, parent, true)?;
+                    let node = r.block_content(column, parent, true, &mut props)?;
                     r.resolve(props, node, at)
                 })?,
                 _ => self.empty(props, at)?,
@@ -413,6 +436,7 @@ impl<'t> Reader<'t> {
             return Ok(Node::Value(value));
         }
         if matches!(self.peek(), Some(b'|' | b'>')) {
+            props.adopt(outer);
             let node = Node::Scalar { text: self.block_scalar(parent)?, plain: false };
             return Ok(Node::Value(self.resolve(props, node, at)?));
         }
@@ -428,6 +452,7 @@ impl<'t> Reader<'t> {
         if props.anchor.is_none() && props.tag.is_none() {
             return Ok(node);
         }
+        props.adopt(outer);
         Ok(Node::Value(self.resolve(props, node, at)?))
     }
 
