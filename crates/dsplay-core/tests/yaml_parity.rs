@@ -147,6 +147,9 @@ fn tricky_texts_read_as_serde_yaml_reads_them() {
         "!!str\n&a\n|\n  x",
         "!!str\n&a |\n  x",
         "a: !!str\n  &x\n  1\nb: *x",
+        "[!!str\n&a 1, &b\n !x\n y]",
+        "{k: !!str\n &a 1}",
+        "- !!str\n  &a |\n   x\n",
     ];
     let differences = cases.iter().enumerate().filter_map(|(i, text)| reading_difference(text, &format!("case {i} {text:?}"))).collect();
     assert_all_same(differences);

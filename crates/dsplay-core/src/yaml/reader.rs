@@ -978,7 +978,8 @@ impl<'t> Reader<'t> {
     }
 
     fn properties_in_flow(&mut self) -> Result<Props> {
-        let props = self.properties()?;
+        // In flow context line breaks separate a node's properties as blanks do.
+        let props = self.properties_separated_by(Reader::skip_flow_space)?;
         self.skip_flow_space();
         Ok(props)
     }
@@ -986,6 +987,10 @@ impl<'t> Reader<'t> {
     // ---- properties, aliases, tags -------------------------------------------
 
     fn properties(&mut self) -> Result<Props> {
+        self.properties_separated_by(Reader::skip_blanks)
+    }
+
+    fn properties_separated_by(&mut self, skip: fn(&mut Reader<'t>)) -> Result<Props> {
         let mut props = Props::default();
         loop {
             match self.peek() {
@@ -996,7 +1001,7 @@ impl<'t> Reader<'t> {
                 Some(b'!') if props.tag.is_none() => props.tag = Some(self.tag()?),
                 _ => return Ok(props),
             }
-            self.skip_blanks();
+            skip(self);
         }
     }
 
