@@ -55,6 +55,15 @@ test('embed parameters: readonly, view and theme', async () => {
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   assert.notEqual(await page.locator('[data-testid=yaml-editor]').getAttribute('readonly'), null);
   assert.equal(await page.locator('[data-testid=add-node]').count(), 0);
+  // The way out opens the same state in the whole playground (its link is
+  // compressed asynchronously, by the browser).
+  const full = page.locator('[data-testid=open-full]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=open-full]')?.href.includes('#v1:'));
+  const href = await full.getAttribute('href');
+  const opened = await visit(href.slice(href.indexOf('#')));
+  await opened.page.locator('[data-testid=node]').first().waitFor();
+  assert.equal(await opened.page.locator('[data-testid=node]').count(), await page.locator('[data-testid=node]').count());
+  assert.deepEqual(opened.errors, []);
   const diagram = await visit('?embed=1&preset=ssd&view=diagram');
   await diagram.page.locator('[data-testid=flow-diagram]').waitFor();
   assert.equal(await diagram.page.locator('[data-testid=yaml-editor]').count(), 0);
