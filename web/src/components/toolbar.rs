@@ -79,9 +79,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     // Embedded: the way out to the whole playground, with the same state.
     let full_link = use_state_eq(page_address);
     use_effect_with((options.embed, state.revision), {
-        let (inputs, full_link) = (state.inputs.clone(), full_link.clone());
+        let (state, full_link) = (state.clone(), full_link.clone());
         move |(embed, _): &(bool, u64)| {
             if *embed {
+                let inputs = state.inputs.clone();
                 spawn_local(async move { full_link.set(share_url(&inputs).await) });
             }
         }
