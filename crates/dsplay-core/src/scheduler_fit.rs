@@ -9,6 +9,8 @@
 //! NodeResourcesFit, run in that order, stopping at the first failing plugin.
 
 use crate::model::{Container, Node, Pod, PodSpec, Quantity, ResourceList};
+use std::rc::Rc;
+
 use crate::name_index::NameIndex;
 
 /// `nodeports.ErrReason`.
@@ -26,17 +28,21 @@ const PREEMPTION_NOT_HELPFUL_REASON: &str = "Preemption is not helpful for sched
 /// has finished holds nothing). Looked up by node name; a name the list
 /// repeats stands for all its nodes.
 pub struct BoundPods<'a> {
-    nodes: NameIndex<'a>,
+    nodes: Rc<NameIndex<'a>>,
     pods: Vec<Vec<&'a PodSpec>>,
 }
 
 impl<'a> BoundPods<'a> {
     pub fn new(nodes: &'a [Node], pods: impl IntoIterator<Item = &'a Pod>) -> BoundPods<'a> {
-        let index = NameIndex::new(nodes.iter().map(Node::name));
-        let mut bound = vec![Vec::new(); nodes.len()];
+        Self::by_position(Rc::new(NameIndex::new(nodes.iter().map(Node::name))), nodes.len(), pods)
+    }
+
+    /// With the nodes' positions already indexed (`index` of `node_count` nodes).
+    pub fn by_position(index: Rc<NameIndex<'a>>, node_count: usize, pods: impl IntoIterator<Item = &'a Pod>) -> BoundPods<'a> {
+        let mut bound = vec![Vec::new(); node_count];
         for pod in pods.into_iter().filter(|p| !p.is_terminal() && !p.spec.node_name.is_empty()) {
-            if let Some(position) = index.position(&pod.spec.node_name) {
-                bound[position].push(&pod.spec);
+            if let Some(slot) = index.position(&pod.spec.node_name).and_then(|i| bound.get_mut(i)) {
+                slot.push(&pod.spec);
             }
         }
         BoundPods { nodes: index, pods: bound }

@@ -101,7 +101,7 @@ pub fn plan(ds: &DaemonSet, nodes: &[Node], pods: &[Pod], options: &PlanOptions)
                 }
             }
             let kept = ctx.pods.iter().zip(gone).filter(|(_, gone)| !gone).map(|(p, _)| *p);
-            let after = SyncContext::new(ds, nodes, &eligibility, kept.chain(&created).collect(), Some(&ctx.hash), options.now);
+            let after = ctx.seeing(kept.chain(&created).collect());
             compute_status(&after)
         });
         plan.status = Some(status);
@@ -192,16 +192,30 @@ fn node_plans(ctx: &SyncContext<'_>, created: &[Pod]) -> Vec<NodePlan> {
     // gathered only once a node has a pod waiting for the scheduler (never in a
     // settled cluster, where it was a fifth of the sync's time).
     let bound = std::cell::OnceCell::new();
-    let bound_on = |node: &str| bound.get_or_init(|| BoundPods::new(ctx.nodes, ctx.pods.iter().copied())).on(node);
+    let bound_on = |node: &str| {
+        bound.get_or_init(|| BoundPods::by_position(ctx.position.clone(), ctx.nodes.len(), ctx.pods.iter().copied())).on(node)
+    };
     // Nodes with a DaemonSet pod that still waits for the scheduler.
     let unscheduled = |p: &&Pod| p.spec.node_name.is_empty() && !p.is_terminal();
-    let created_on = NameIndex::new(created.iter().filter_map(crate::ownership::target_node_name));
+    // Marked by position: a few hundred lookups, not one per node. A name the
+    // list repeats is indexed at its last node only: then every node asks by name.
+    let mut created_at = vec![false; ctx.nodes.len()];
+    for node in created.iter().filter_map(crate::ownership::target_node_name) {
+        if let Some(mark) = ctx.position.position(node).and_then(|i| created_at.get_mut(i)) {
+            *mark = true;
+        }
+    }
+    let names_repeat = ctx.position.len() != ctx.nodes.len();
+    let created_on = |index: usize, node: &Node| {
+        let at = if names_repeat { ctx.position.position(node.name()) } else { Some(index) };
+        at.and_then(|i| created_at.get(i)).copied().unwrap_or(false)
+    };
     ctx.nodes
         .iter()
         .zip(ctx.eligibility)
         .enumerate()
         .map(|(index, (node, verdict))| {
-            let waiting = created_on.contains(node.name())
+            let waiting = created_on(index, node)
                 || ctx.group(index).iter().map(|&i| ctx.pods[i]).any(|p| unscheduled(&p));
             let mut reasons = verdict.reasons.clone();
             // A node that reports no allocatable resources (hand-written YAML

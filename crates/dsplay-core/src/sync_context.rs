@@ -3,6 +3,7 @@
 //! `manage`, `rolling_update` and `status`.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use crate::eligibility::{DaemonPodRules, Eligibility};
 use crate::model::{DaemonSet, Node, Pod, Timestamp};
@@ -22,6 +23,9 @@ pub struct SyncContext<'a> {
     pub groups: Vec<Vec<usize>>,
     /// The DaemonSet's pods whose target node is not in the node list.
     pub groups_elsewhere: BTreeMap<&'a str, Vec<usize>>,
+    /// Each node's position in `nodes` by name: built once per sync and shared
+    /// with the sync seen after its writes (`seeing`) and the scheduler's checks.
+    pub position: Rc<NameIndex<'a>>,
     pub hash: String,
     pub generation: Option<i64>,
     pub now: Timestamp,
@@ -42,7 +46,25 @@ impl<'a> SyncContext<'a> {
         hash: Option<&str>,
         now: Timestamp,
     ) -> Self {
-        let position = NameIndex::new(nodes.iter().map(Node::name));
+        let position = Rc::new(NameIndex::new(nodes.iter().map(Node::name)));
+        let hash = hash.map_or_else(|| template_hash(&ds.spec.template.raw), str::to_string);
+        Self::grouped(ds, nodes, eligibility, pods, position, hash, now)
+    }
+
+    /// The same sync over other pods (the pods after its writes).
+    pub fn seeing(&self, pods: Vec<&'a Pod>) -> Self {
+        Self::grouped(self.ds, self.nodes, self.eligibility, pods, self.position.clone(), self.hash.clone(), self.now)
+    }
+
+    fn grouped(
+        ds: &'a DaemonSet,
+        nodes: &'a [Node],
+        eligibility: &'a [Eligibility],
+        pods: Vec<&'a Pod>,
+        position: Rc<NameIndex<'a>>,
+        hash: String,
+        now: Timestamp,
+    ) -> Self {
         let mut groups = vec![Vec::new(); nodes.len()];
         let mut groups_elsewhere: BTreeMap<&'a str, Vec<usize>> = BTreeMap::new();
         for (node, pod) in daemon_pods_with_nodes(ds, &pods) {
@@ -56,9 +78,10 @@ impl<'a> SyncContext<'a> {
             nodes,
             groups,
             groups_elsewhere,
+            position,
             pods,
             eligibility,
-            hash: hash.map_or_else(|| template_hash(&ds.spec.template.raw), str::to_string),
+            hash,
             generation: template_generation(ds),
             now,
         }

@@ -194,6 +194,16 @@ fn pending_reasons_use_the_scheduler_message() {
 }
 
 #[test]
+fn a_repeated_node_name_gets_the_pending_reason_on_every_node_of_that_name() {
+    let yaml = daemon_set("", "        resources: {requests: {cpu: '8'}}\n") + &node("small", "", "") + &node("small", "", "");
+    let plan = plan_of(&yaml, &with_hash("h"));
+    assert_eq!(plan.nodes.len(), 2);
+    for node in &plan.nodes {
+        assert!(node.reasons.first().is_some_and(|r| r.contains("Insufficient cpu")), "{:?}", node.reasons);
+    }
+}
+
+#[test]
 fn min_ready_seconds_decide_availability() {
     let yaml = daemon_set("  minReadySeconds: 30\n", "") + &node("n", "", "") + &pod("p", "n", "h2", "Running", true, T0);
     let mut options = with_hash("h2");
