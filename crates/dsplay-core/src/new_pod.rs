@@ -6,7 +6,7 @@ use crate::yaml::{Mapping, Value};
 
 use crate::eligibility::tolerations::daemon_pod_tolerations;
 use crate::model::{
-    DaemonSet, NodeSelector, NodeSelectorRequirement, NodeSelectorTerm, ObjectMeta, OwnerReference, Pod, Timestamp,
+    DaemonSet, NodeSelector, NodeSelectorRequirement, NodeSelectorTerm, ObjectMeta, OwnerReference, Pod, PodSpec, Timestamp,
     Toleration,
 };
 use crate::revision::{REVISION_HASH_LABEL, TEMPLATE_GENERATION_LABEL};
@@ -82,6 +82,22 @@ impl DaemonPodFactory {
         pod.meta.creation_timestamp = Some(now);
         pod.spec.required_node_affinity = Some(pinning_affinity(node));
         pod
+    }
+
+    /// The created pod as the sync's status counts it: its metadata (owner,
+    /// labels, revision) and the node it is pinned to, without the template's
+    /// spec. `plan` makes up to 250 of them per sync only to count them, and
+    /// copying the whole spec was a fifth of its time at 5,000 nodes.
+    pub fn counted_pod(&self, node: &str, name: &str, now: Timestamp) -> Pod {
+        let mut meta = self.prototype.meta.clone();
+        meta.name = name.into();
+        meta.creation_timestamp = Some(now);
+        Pod {
+            meta,
+            spec: PodSpec { required_node_affinity: Some(pinning_affinity(node)), ..Default::default() },
+            phase: self.prototype.phase.clone(),
+            conditions: Vec::new(),
+        }
     }
 }
 

@@ -173,7 +173,7 @@ fn sync_nodes(ctx: &SyncContext<'_>, mut decisions: Decisions, options: &PlanOpt
     for node in &decisions.create_on {
         let name = names.next_name();
         plan.events.push(Event::normal("SuccessfulCreate", format!("Created pod: {name}")));
-        created.push(factory.pod(node, &name, options.now));
+        created.push(factory.counted_pod(node, &name, options.now));
         plan.actions.push(Action::Create { node: node.clone(), pod: name });
     }
     for &id in &decisions.delete {
