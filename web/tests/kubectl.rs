@@ -36,6 +36,13 @@ async fn key(target: &Element, key: &str) {
     yew::scheduler::flush().await;
 }
 
+/// Selects kubectl's `tab` (pods, describe, actions, lints): only the selected
+/// tab's panel is drawn.
+async fn show_tab(root: &Element, tab: &str) {
+    one(root, &format!("[data-testid=tab-{tab}]")).unchecked_into::<HtmlElement>().click();
+    yew::scheduler::flush().await;
+}
+
 #[wasm_bindgen_test]
 async fn get_ds_line_counts_the_three_created_pods() {
     let root = render_app().await;
@@ -130,6 +137,8 @@ async fn pods_table_lists_three_pending_unbound_pods() {
 #[wasm_bindgen_test]
 async fn describe_lists_three_successful_creates() {
     let root = render_app().await;
+    assert!(all(&root, "[data-testid=event]").is_empty(), "a hidden panel is drawn");
+    show_tab(&root, "describe").await;
     let events = all(&root, "[data-testid=event]");
     assert_eq!(events.len(), 3);
     for event in &events {
@@ -157,6 +166,7 @@ async fn describe_lists_three_successful_creates() {
         describe.contains("Pods Status:  0 Running / 3 Waiting / 0 Succeeded / 0 Failed"),
         "{describe}"
     );
+    show_tab(&root, "actions").await;
     assert_eq!(
         all(&root, "[data-testid=action][data-action=create]").len(),
         3
@@ -282,6 +292,7 @@ async fn clicking_a_pod_shows_the_pod_the_controller_creates() {
 #[wasm_bindgen_test]
 async fn close_button_closes_the_dialog() {
     let root = render_app().await;
+    show_tab(&root, "actions").await;
     let link: HtmlElement = all(&root, "[data-testid=action] [data-testid=pod-link]")
         .remove(0)
         .dyn_into()
@@ -407,7 +418,9 @@ async fn thousands_of_nodes_show_the_first_rows_and_a_count() {
     assert!(text(&root, "[data-testid=ds-status]").contains("agent   5000      250"));
     assert_eq!(all(&root, "[data-testid=pod-row]").len(), 100);
     assert_eq!(text(&root, "[data-testid=pods-more]"), "... and 150 more");
+    show_tab(&root, "describe").await;
     assert_eq!(all(&root, "[data-testid=event]").len(), 100);
+    show_tab(&root, "actions").await;
     assert_eq!(all(&root, "[data-testid=action]").len(), 100);
     assert!(text(&root, "[data-testid=tab-actions]").contains("250"));
 }
@@ -514,10 +527,6 @@ status:
         old.text_content().unwrap().contains("# adopted"),
         "{cells:?}"
     );
-    assert_eq!(
-        all(&root, "[data-testid=action][data-action=adopt]").len(),
-        1
-    );
     one(old, "[data-testid=pod-link]")
         .dyn_into::<HtmlElement>()
         .unwrap()
@@ -535,5 +544,12 @@ status:
     assert!(
         marked.contains("ownerReferences:") && marked.contains("kind: DaemonSet"),
         "{marked}"
+    );
+    one(&root, "[data-testid=close-manifest]").unchecked_into::<HtmlElement>().click();
+    yew::scheduler::flush().await;
+    show_tab(&root, "actions").await;
+    assert_eq!(
+        all(&root, "[data-testid=action][data-action=adopt]").len(),
+        1
     );
 }
