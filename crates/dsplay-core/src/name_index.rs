@@ -92,6 +92,11 @@ impl<'a> NameIndex<'a> {
         true
     }
 
+    /// Puts `name` at `position` (a name given again keeps its last position, as in `new`).
+    pub fn set(&mut self, name: impl Into<Cow<'a, str>>, position: usize) {
+        self.0.insert(name.into(), position);
+    }
+
     /// Takes `name` out; `false` when it was not there.
     pub fn remove(&mut self, name: &str) -> bool {
         self.0.remove(name).is_some()

@@ -20,11 +20,12 @@ use crate::class_list::class_list;
 
 /// Up to this many nodes shown, every card is drawn; above, pages of `PAGE`.
 pub const ALL_CARDS_UP_TO: usize = 200;
-/// 50, not 100: an edit that changes every verdict (a new nodeSelector)
-/// redraws the whole page of cards, and at 5,000 nodes that redraw was two
-/// thirds of the edit's time (measured with per-component marks: 36 of 53 ms on
-/// a slow day, 18 of 35 ms with pages of 50). A screen shows about ten cards.
-pub const PAGE: usize = 50;
+/// 24 (about two screens of cards), not 50 or 100: an edit that changes every
+/// verdict (a new nodeSelector) redraws the whole page of cards. Measured with
+/// per-component marks at 5,000 nodes: 36 of 53 ms with pages of 100 (a slow
+/// day), 18 of 35 ms with pages of 50; on 2026-11-23, 4.1 of 12.9 ms with pages
+/// of 50, most of it Yew's diff and the DOM changes (0.5 ms the cards' own code).
+pub const PAGE: usize = 24;
 /// In a cluster of more than `ALL_CARDS_UP_TO` nodes, the filter applies after this pause in typing.
 pub const FILTER_PAUSE_MS: u64 = 200;
 /// Above this many cards on screen, each card folds its editing fields.
@@ -40,6 +41,8 @@ pub struct ClusterViewProps {
 #[derive(Clone)]
 struct ViewKey {
     nodes: Rc<Vec<Node>>,
+    /// Each node's position by name, built once per node list (`node_index`).
+    index: Rc<NameIndex<'static>>,
     plan: Option<Rc<Plan>>,
     good: Option<Rc<Good>>,
     filter: String,
@@ -49,6 +52,7 @@ struct ViewKey {
 impl PartialEq for ViewKey {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.nodes, &other.nodes)
+            && Rc::ptr_eq(&self.index, &other.index)
             && same(&self.plan, &other.plan)
             && same(&self.good, &other.good)
             && self.filter == other.filter
@@ -174,20 +178,24 @@ fn derive(inputs: &ViewKey) -> Shown {
             (None, None) => std::cmp::Ordering::Equal,
         });
     }
-    let index = NameIndex::new(nodes.iter().map(Node::name));
+    let index = &inputs.index;
     let counts = match (inputs.plan.as_deref(), inputs.good.as_deref()) {
-        (Some(plan), Some(good)) => pod_counts(plan, good, &index, nodes.len()),
+        (Some(plan), Some(good)) => pod_counts(plan, good, index, nodes.len()),
         _ => Vec::new(),
     };
+    let names_repeat = index.len() != nodes.len();
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of = Vec::with_capacity(order.len());
     let mut summary = Summary {
         nodes: order.len(),
         ..Summary::default()
     };
-    // The first reason of each node without a pod, counted below.
+    // The first reason of each node without a pod, with how many nodes give
+    // it: counted as the nodes go by (by a hash of the text), not sorted node
+    // by node.
     let later_sync = format!("to be created in a later sync (at most {BURST_REPLICAS} pods per sync)");
-    let mut reasons: Vec<&str> = Vec::new();
+    let mut reasons: Vec<(&str, usize)> = Vec::new();
+    let mut reason_slot = NameIndex::default();
     for &i in &order {
         let node = &nodes[i];
         let value = value_of(i);
@@ -198,7 +206,9 @@ fn derive(inputs: &ViewKey) -> Shown {
                 with_pod: 0,
             });
         }
-        let count = index.position(node.name()).and_then(|i| counts.get(i)).copied().unwrap_or_default();
+        // A name the list repeats is counted at its last node (pod_counts).
+        let at = if names_repeat { index.position(node.name()) } else { Some(i) };
+        let count = at.and_then(|i| counts.get(i)).copied().unwrap_or_default();
         let has_pod = count.kept + count.creating > 0;
         if let Some(group) = groups.last_mut() {
             group.nodes += 1;
@@ -213,21 +223,19 @@ fn derive(inputs: &ViewKey) -> Shown {
             summary.keeping += 1;
         }
         if !has_pod {
-            reasons.push(match verdict {
+            let reason = match verdict {
                 None => "no DaemonSet has been read yet",
                 Some(v) if v.should_run => &later_sync,
                 Some(v) => v.reasons.first().map_or("no reason given", String::as_str),
-            });
+            };
+            if reason_slot.insert(reason) {
+                reasons.push((reason, 1));
+            } else if let Some((_, count)) = reason_slot.position(reason).and_then(|i| reasons.get_mut(i)) {
+                *count += 1;
+            }
         }
     }
-    dsplay_core::sorting::sort_by(&mut reasons, |a, b| a.cmp(b));
-    let mut without: Vec<(String, usize)> = Vec::new();
-    for reason in reasons {
-        match without.last_mut() {
-            Some((last, count)) if last == reason => *count += 1,
-            _ => without.push((reason.to_string(), 1)),
-        }
-    }
+    let mut without: Vec<(String, usize)> = reasons.into_iter().map(|(r, n)| (r.to_string(), n)).collect();
     dsplay_core::sorting::sort_by(&mut without, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     summary.without = without;
 
@@ -267,7 +275,17 @@ fn derive(inputs: &ViewKey) -> Shown {
     }
 }
 
-/// The node list's identity, for the label keys' memo.
+/// Each node's position by name, with owned names so that it can be kept
+/// across edits of the DaemonSet (which do not change the node list).
+fn node_index(nodes: &NodesRef) -> NameIndex<'static> {
+    let mut index = NameIndex::default();
+    for (position, node) in nodes.0.iter().enumerate() {
+        index.set(node.name().to_string(), position);
+    }
+    index
+}
+
+/// The node list's identity, for the label keys' and the index's memos.
 #[derive(Clone)]
 struct NodesRef(Rc<Vec<Node>>);
 
@@ -287,9 +305,11 @@ pub fn view(props: &ClusterViewProps) -> Html {
         keys.dedup();
         keys.into_iter().cloned().collect::<Vec<String>>()
     });
+    let index = use_memo(NodesRef(state.inputs.nodes.clone()), node_index);
     let shown = use_memo(
         ViewKey {
             nodes: state.inputs.nodes.clone(),
+            index,
             plan: state.plan.clone(),
             good: state.good.clone(),
             filter: state.filter.clone(),
@@ -391,7 +411,8 @@ pub fn view(props: &ClusterViewProps) -> Html {
             _ => runs.push((group, vec![index])),
         }
     }
-    let compact = range.len() > UNFOLDED_UP_TO;
+    // A page of a large cluster stays folded too: it is drawn again at every edit.
+    let compact = paged || range.len() > UNFOLDED_UP_TO;
     let mut keys_used: HashSet<String> = HashSet::new();
     let mut card = |index: usize| -> Html {
         let Some(view) = state.node_view(index) else {
