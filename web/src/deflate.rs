@@ -14,31 +14,24 @@ export function deflateRaw(bytes) {
     return new Response(stream).arrayBuffer();
 }
 export async function inflateRaw(view, limit) {
-    const bytes = view.slice();
-    let stream;
+    const bytes = view.slice(), chunks = [];
+    let stream, total = 0;
     try {
         stream = new DecompressionStream("deflate-raw");
     } catch {
         throw "unsupported";
     }
-    const writer = stream.writable.getWriter(), reader = stream.readable.getReader(), chunks = [];
-    // Fed 1 KiB at a time: the browser inflates a piece whole (at most about
-    // 1 MiB, DEFLATE's ratio being at most 1032 to 1), and the next only once
-    // this one's output is read.
+    const writer = stream.writable.getWriter(), reader = stream.readable.getReader();
     (async () => {
         for (let at = 0; at < bytes.length; at += 1024) await writer.write(bytes.subarray(at, at + 1024));
         await writer.close();
     })().catch(() => {});
-    for (let total = 0; ; ) {
-        let chunk;
-        try {
-            chunk = await reader.read();
-        } catch {
+    for (;;) {
+        const chunk = await reader.read().catch(() => {
             throw "damaged";
-        }
+        });
         if (chunk.done) return new Blob(chunks).arrayBuffer();
-        total += chunk.value.length;
-        if (total > limit) {
+        if ((total += chunk.value.length) > limit) {
             reader.cancel().catch(() => {});
             throw "too large";
         }
@@ -53,7 +46,11 @@ extern "C" {
     fn deflate_raw_promise(bytes: &[u8]) -> Result<js_sys::Promise, JsValue>;
 
     /// Resolves to the inflated bytes (an ArrayBuffer); rejects with "too
-    /// large", "damaged" or "unsupported". Copies `bytes` before it awaits.
+    /// large", "damaged" or "unsupported". Copies `bytes` before it awaits,
+    /// then feeds them 1 KiB at a time: Chromium inflates each written piece
+    /// whole before it hands on any output (at most about 1 MiB for 1 KiB,
+    /// DEFLATE's ratio being at most 1032 to 1), and the next piece only once
+    /// that output is read; it stops reading, and cancels, past `limit`.
     #[wasm_bindgen(js_name = inflateRaw)]
     fn inflate_raw_promise(bytes: &[u8], limit: f64) -> js_sys::Promise;
 }
