@@ -5,6 +5,7 @@
 // Run: node --test tests/browser/hostile.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { deflateRawSync } from 'node:zlib';
 import { site, nodesWithPods, nodeYaml, nodeList } from './helpers.mjs';
 
 const { open } = site();
@@ -170,6 +171,21 @@ test('an upload that is not UTF-8 (binary) says so and changes nothing', async (
   assert.equal(await note.getAttribute('role'), 'alert');
   assert.equal(await page.locator('[data-testid=node]').count(), 5);
   assert.equal(await page.locator('[data-testid=paste-text]').count(), 0, 'nothing was put in the paste field');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a share link that inflates to 64 MiB is refused at 4 MiB with a message, the page usable', async () => {
+  // 64 MiB of zeros: a link of about 87 KB. The browser inflates it and stops past 4 MiB.
+  const bomb = deflateRawSync(Buffer.alloc(64 << 20)).toString('base64url');
+  const t0 = Date.now();
+  const { page, errors } = await open(`#v1:${bomb}`);
+  const notice = page.locator('[data-testid=notice]');
+  assert.match(await notice.textContent(), /^The link could not be opened: this link holds more than 4096 KiB: too large to open\./);
+  console.log(`# 64 MiB link bomb (${bomb.length} characters): the page opened with the message after ${Date.now() - t0} ms`);
+  assert.deepEqual(await nodesWithPods(page), ['node-1', 'node-3', 'node-5']);
+  await page.locator('[data-testid=add-node]').click();
+  await page.locator('[data-testid=node][data-node-name=node-6]').waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -30,7 +30,7 @@ test('the scenario menu loads a preset', async () => {
   assert.equal((await nodesWithPods(page)).length, 3);
 });
 
-test('a share link opens exactly the same state', async () => {
+test('a share link opens exactly the same state, and is what the page first draws', async () => {
   const { page } = await open();
   await page.locator('[data-testid=add-node]').click();
   await page.locator('[data-testid=node][data-node-name=node-6]').waitFor();
@@ -41,9 +41,21 @@ test('a share link opens exactly the same state', async () => {
   const pods = await nodesWithPods(page);
 
   const other = await ctx.browser.newContext();
+  // The number of node cards when the page first drew any: the link's 6, not
+  // the default preset's 5 while the browser inflates the link.
+  await other.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const cards = document.querySelectorAll('[data-testid=node]').length;
+      if (cards > 0) {
+        window.firstNodeCards = cards;
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
   const fresh = await other.newPage();
   await fresh.goto(link);
   await fresh.locator('[data-testid=node][data-node-name=node-6]').waitFor();
+  assert.equal(await fresh.evaluate(() => window.firstNodeCards), 6);
   assert.equal(await fresh.locator('[data-testid=yaml-editor]').inputValue(), yaml);
   assert.deepEqual(await nodesWithPods(fresh), pods);
   await other.close();

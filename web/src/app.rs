@@ -17,43 +17,69 @@ use crate::class_list::class_list;
 /// How long editing must pause before the work is saved.
 const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(500);
 
-/// Where the page's first state comes from, in order: a share link in the
-/// address, `?preset=NAME`, the work saved in this browser (not when embedded:
-/// a tutorial's frame shows its own scenario), the default preset.
-fn first_state(options: &PageOptions) -> (State, Option<String>) {
-    let (mut state, notice) = if let Some(shared) = location::shared_inputs() {
-        match shared {
-            Ok(inputs) => (State::new(inputs), None),
-            Err(message) => (State::default(), Some(format!("The link could not be opened: {message}."))),
+/// What the page opens on: the inputs (`None`: the default preset) and a
+/// notice to show with them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Opening {
+    pub inputs: Option<Inputs>,
+    pub notice: Option<String>,
+}
+
+impl Opening {
+    /// Where the page's first state comes from, in order: a share link in the
+    /// address, `?preset=NAME`, the work saved in this browser (not when
+    /// embedded: a tutorial's frame shows its own scenario), the default
+    /// preset. Asynchronous: the browser inflates links and saved work; with
+    /// neither, it is ready on its first poll.
+    pub async fn from_address(options: &PageOptions) -> Opening {
+        let opened = |inputs| Opening { inputs: Some(inputs), notice: None };
+        let refused = |notice| Opening { inputs: None, notice: Some(notice) };
+        if let Some(shared) = location::shared_inputs().await {
+            return match shared {
+                Ok(inputs) => opened(inputs),
+                Err(message) => refused(format!("The link could not be opened: {message}.")),
+            };
         }
-    } else if let Some(name) = location::query_param("preset") {
-        match dsplay_core::presets::preset(&name) {
-            Some(preset) => (State::new(Inputs::from_preset(preset)), None),
-            None => (State::default(), Some(format!("There is no preset named {}.", dsplay_core::validation::go_quote(&name)))),
+        if let Some(name) = location::query_param("preset") {
+            return match dsplay_core::presets::preset(&name) {
+                Some(preset) => opened(Inputs::from_preset(preset)),
+                None => refused(format!("There is no preset named {}.", dsplay_core::validation::go_quote(&name))),
+            };
         }
-    } else if let Some(saved) = (!options.embed).then(storage::load).flatten() {
-        (State::new(saved), None)
-    } else {
-        (State::default(), None)
-    };
-    state.readonly = options.readonly;
-    (state, notice)
+        if !options.embed {
+            if let Some(saved) = storage::load().await {
+                return opened(saved);
+            }
+        }
+        Opening::default()
+    }
+}
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// What the page opens on (`main` works it out before the first render,
+    /// so no default preset flashes by); the default preset when not given.
+    #[prop_or_default]
+    pub opening: Opening,
 }
 
 /// The page: the toolbar, the `kubectl get ds` line, the flow, the DaemonSet
 /// editor beside the cluster, and kubectl's views of it below. Embedded, it
 /// drops the chrome and shows the parts `view=` asks for.
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
     let options = *use_memo((), |_| PageOptions::from_address());
-    let first = use_memo((), move |_| first_state(&options));
     let state = use_reducer({
-        let first = first.clone();
-        move || first.0.clone()
+        let inputs = props.opening.inputs.clone();
+        move || {
+            let mut state = inputs.map(State::new).unwrap_or_default();
+            state.readonly = options.readonly;
+            state
+        }
     });
     let notice = use_state({
-        let first = first.clone();
-        move || first.1.clone()
+        let notice = props.opening.notice.clone();
+        move || notice
     });
 
     // For scripts/bench-page: the first render, and every render after a

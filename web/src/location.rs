@@ -22,11 +22,15 @@ fn decode_component(text: &str) -> String {
     js_sys::decode_uri_component(&text.replace('+', " ")).map(String::from).unwrap_or_else(|_| text.to_string())
 }
 
-/// The share link in the address, decoded; `Some(Err)` when it is damaged.
-pub fn shared_inputs() -> Option<Result<Inputs, String>> {
+/// The share link in the address, decoded (the browser inflates it);
+/// `Some(Err)` when it cannot be opened.
+pub async fn shared_inputs() -> Option<Result<Inputs, String>> {
     let hash = location()?.hash().ok()?;
     let fragment = hash.trim_start_matches('#');
-    (!fragment.is_empty()).then(|| inputs_codec::decode(fragment))
+    if fragment.is_empty() {
+        return None;
+    }
+    Some(inputs_codec::decode(fragment).await.map_err(|e| e.to_string()))
 }
 
 /// The page's address without its query and fragment (a sandboxed frame's

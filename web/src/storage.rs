@@ -5,7 +5,8 @@
 use std::cell::Cell;
 use std::future::Future;
 
-use crate::inputs_codec;
+use crate::deflate::InflateError;
+use crate::inputs_codec::{self, DecodeError};
 use crate::state::Inputs;
 
 thread_local! {
@@ -32,12 +33,14 @@ fn local_storage() -> Result<web_sys::Storage, String> {
     window.local_storage().ok().flatten().ok_or_else(|| refused.to_string())
 }
 
-/// The saved inputs, if any and if they are valid. Invalid ones are removed.
-pub fn load() -> Option<Inputs> {
+/// The saved inputs, if any and if they are valid. Invalid ones are removed;
+/// ones this browser cannot inflate are kept (a newer browser reads them).
+pub async fn load() -> Option<Inputs> {
     let storage = local_storage().ok()?;
     let text = storage.get_item(KEY).ok().flatten()?;
-    match inputs_codec::decode(&text) {
+    match inputs_codec::decode(&text).await {
         Ok(inputs) => Some(inputs),
+        Err(DecodeError::Inflate(InflateError::Unsupported)) => None,
         Err(_) => {
             let _ = storage.remove_item(KEY);
             None

@@ -74,21 +74,44 @@ pub fn stored_deflate(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Decodes a link's fragment (with or without the leading `#`).
+/// Decodes a link's fragment (with or without the leading `#`): `payload`,
+/// bounded inflate, `inputs_from_document`. The page does not call it: the
+/// browser inflates `payload` (its own `DecompressionStream`, bounded the same
+/// way), so its wasm carries no inflater either.
 pub fn decode(fragment: &str) -> Result<SharedInputs, String> {
+    let compressed = payload(fragment)?;
+    let document = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_DECODED_BYTES).map_err(|e| {
+        if matches!(e.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) {
+            too_large(MAX_DECODED_BYTES)
+        } else {
+            NOT_DEFLATE.to_string()
+        }
+    })?;
+    inputs_from_document(document)
+}
+
+/// The raw DEFLATE bytes a link's fragment carries (with or without the
+/// leading `#`), still compressed.
+pub fn payload(fragment: &str) -> Result<Vec<u8>, String> {
     let fragment = fragment.trim_start_matches('#');
     let Some(payload) = fragment.strip_prefix(PREFIX_V1) else {
         return Err("this link was not made by dsplay (or by a newer version of it)".into());
     };
-    let compressed = base64url_decode(payload).ok_or("this link is damaged: it is not valid base64url")?;
-    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_DECODED_BYTES).map_err(|e| {
-        if matches!(e.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) {
-            format!("this link holds more than {} KiB: too large to open", MAX_DECODED_BYTES / 1024)
-        } else {
-            "this link is damaged: its data does not decompress".to_string()
-        }
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| "this link is damaged: it is not text".to_string())?;
+    base64url_decode(payload).ok_or_else(|| "this link is damaged: it is not valid base64url".into())
+}
+
+/// Why a link was refused whose data inflates past `limit` bytes.
+pub fn too_large(limit: usize) -> String {
+    format!("this link holds more than {} KiB: too large to open", limit / 1024)
+}
+
+/// Why a link was refused whose data is not raw DEFLATE.
+pub const NOT_DEFLATE: &str = "this link is damaged: its data does not decompress";
+
+/// The inputs in a link's document, once inflated (at most `MAX_DECODED_BYTES`
+/// of it: the caller bounds the inflate).
+pub fn inputs_from_document(document: Vec<u8>) -> Result<SharedInputs, String> {
+    let text = String::from_utf8(document).map_err(|_| "this link is damaged: it is not text".to_string())?;
     let value: Value = crate::yaml::from_str(&text).map_err(|e| format!("this link is damaged: {e}"))?;
     let text_of = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_string);
     if value.get("v").and_then(Value::as_i64) != Some(1) {
@@ -185,7 +208,55 @@ mod tests {
         // 64 MiB of zeros deflates to about 64 KiB of link.
         let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b'a'; 64 << 20], 9);
         let err = decode(&format!("v1:{}", base64url_encode(&bomb))).unwrap_err();
-        assert!(err.contains("too large"), "{err}");
+        assert_eq!(err, "this link holds more than 4096 KiB: too large to open");
+        assert_eq!(err, too_large(MAX_DECODED_BYTES));
+    }
+
+    #[test]
+    fn the_inflate_bound_is_inclusive() {
+        let at_limit = miniz_oxide::deflate::compress_to_vec(&vec![b' '; MAX_DECODED_BYTES], 9);
+        let over = miniz_oxide::deflate::compress_to_vec(&vec![b' '; MAX_DECODED_BYTES + 1], 9);
+        // Spaces are an empty YAML document: read, then refused for its version.
+        assert!(decode(&link(&at_limit)).unwrap_err().contains("version"));
+        assert_eq!(decode(&link(&over)), Err(too_large(MAX_DECODED_BYTES)));
+    }
+
+    #[test]
+    fn the_payload_is_the_deflated_bytes_after_the_prefix() {
+        let deflated = [0x4b, 0x04, 0x00, 0xff, 0x01];
+        assert_eq!(payload(&link(&deflated)), Ok(deflated.to_vec()));
+        assert_eq!(payload(&format!("#{}", link(&deflated))), Ok(deflated.to_vec()));
+        assert_eq!(payload("v1:"), Ok(vec![]));
+        assert_eq!(payload("v2:abc"), Err("this link was not made by dsplay (or by a newer version of it)".into()));
+        assert_eq!(payload("v1:***"), Err("this link is damaged: it is not valid base64url".into()));
+    }
+
+    #[test]
+    fn a_document_gives_its_inputs_or_says_what_is_wrong() {
+        assert_eq!(inputs_from_document(document(&sample()).into_bytes()), Ok(sample()));
+        let minimal = inputs_from_document(b"v: 1\ndaemonSet: x\n".to_vec()).unwrap();
+        assert_eq!(minimal, SharedInputs { daemon_set: "x".into(), nodes: String::new(), selected: None });
+        let refusal = |text: &[u8]| inputs_from_document(text.to_vec()).unwrap_err();
+        assert_eq!(refusal(b"\xff\xfe"), "this link is damaged: it is not text");
+        assert_eq!(refusal(b"v: 2\ndaemonSet: x\n"), "this link's version is not one dsplay knows");
+        assert_eq!(refusal(b"daemonSet: x\n"), "this link's version is not one dsplay knows");
+        assert_eq!(refusal(b"v: 1\nnodes: x\n"), "this link is damaged: it has no DaemonSet");
+        assert!(refusal(b"v: [1\n").starts_with("this link is damaged: "), "{}", refusal(b"v: [1\n"));
+    }
+
+    /// `decode` is the pieces with miniz_oxide's inflate between them: what
+    /// the page does with the browser's.
+    #[test]
+    fn decode_is_payload_inflate_and_document() {
+        let links = [encode(&sample()), link(&stored_deflate(b"v: 1\n")), "v1:AAAA".into(), "v2:x".into(), "v1:***".into(), String::new()];
+        for link in links {
+            let pieces = payload(&link).and_then(|deflated| {
+                let document = miniz_oxide::inflate::decompress_to_vec(&deflated).map_err(|_| NOT_DEFLATE.to_string())?;
+                inputs_from_document(document)
+            });
+            assert_eq!(decode(&link), pieces, "{link}");
+        }
+        assert_eq!(decode("v1:AAAA"), Err("this link is damaged: its data does not decompress".into()));
     }
 
     #[test]
