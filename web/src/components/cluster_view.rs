@@ -275,17 +275,26 @@ fn derive(inputs: &ViewKey) -> Shown {
     }
 }
 
-/// Each node's position by name, with owned names so that it can be kept
-/// across edits of the DaemonSet (which do not change the node list).
-fn node_index(nodes: &NodesRef) -> NameIndex<'static> {
+/// What the cards need of the whole node list, worked out once per list
+/// (an edit of the DaemonSet does not change it): the label keys to group
+/// by, and each node's position by name (owned names, so that it is kept).
+struct NodeListFacts {
+    label_keys: Vec<String>,
+    index: Rc<NameIndex<'static>>,
+}
+
+fn node_list_facts(nodes: &NodesRef) -> NodeListFacts {
+    let mut keys: Vec<&String> = nodes.0.iter().flat_map(|n| n.meta.labels.keys()).collect();
+    dsplay_core::sorting::sort_by(&mut keys, |a, b| a.cmp(b));
+    keys.dedup();
     let mut index = NameIndex::default();
     for (position, node) in nodes.0.iter().enumerate() {
         index.set(node.name().to_string(), position);
     }
-    index
+    NodeListFacts { label_keys: keys.into_iter().cloned().collect(), index: Rc::new(index) }
 }
 
-/// The node list's identity, for the label keys' and the index's memos.
+/// The node list's identity, for `node_list_facts`.
 #[derive(Clone)]
 struct NodesRef(Rc<Vec<Node>>);
 
@@ -299,17 +308,12 @@ impl PartialEq for NodesRef {
 pub fn view(props: &ClusterViewProps) -> Html {
     let state = &props.state;
     let page = use_state_eq(|| 0usize);
-    let keys = use_memo(NodesRef(state.inputs.nodes.clone()), |nodes| {
-        let mut keys: Vec<&String> = nodes.0.iter().flat_map(|n| n.meta.labels.keys()).collect();
-        dsplay_core::sorting::sort_by(&mut keys, |a, b| a.cmp(b));
-        keys.dedup();
-        keys.into_iter().cloned().collect::<Vec<String>>()
-    });
-    let index = use_memo(NodesRef(state.inputs.nodes.clone()), node_index);
+    let facts = use_memo(NodesRef(state.inputs.nodes.clone()), node_list_facts);
+    let keys = &facts.label_keys;
     let shown = use_memo(
         ViewKey {
             nodes: state.inputs.nodes.clone(),
-            index,
+            index: facts.index.clone(),
             plan: state.plan.clone(),
             good: state.good.clone(),
             filter: state.filter.clone(),
