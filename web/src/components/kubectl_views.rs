@@ -123,8 +123,14 @@ pub fn view(props: &KubectlViewsProps) -> Html {
     // Only the selected tab's panel is drawn: the others are empty until
     // chosen, so that an edit at 5,000 nodes does not redraw a hundred events
     // and a hundred actions nobody sees.
-    let panel = |tab: Tab, body: &dyn Fn() -> Html| {
-        let body = if *selected == tab { body() } else { Html::default() };
+    let mut body = Some(match *selected {
+        Tab::Pods => pods_view(good, plan, &pods, &inspect),
+        Tab::Describe => describe_view(good, plan, &pods),
+        Tab::Actions => actions_view(plan, &inspect),
+        Tab::Lints => lints_view(good, state.inputs.nodes.len()),
+    });
+    let panels = TABS.iter().map(|&tab| {
+        let shown = tab == *selected;
         html! {
             <div
                 role="tabpanel"
@@ -132,21 +138,18 @@ pub fn view(props: &KubectlViewsProps) -> Html {
                 class="kc-panel"
                 aria-labelledby={format!("kc-tab-{}", tab.id())}
                 tabindex="0"
-                hidden={*selected != tab}
+                hidden={!shown}
             >
-                { body }
+                { if shown { body.take().unwrap_or_default() } else { Html::default() } }
             </div>
         }
-    };
+    });
 
     html! {
         <section class="kc-views pane" aria-labelledby="kc-views-title">
             <h2 id="kc-views-title" class="kc-title">{ "What kubectl would show" }</h2>
             <div class="kc-tabs" role="tablist" aria-label="kubectl views">{ for tab_buttons }</div>
-            { panel(Tab::Pods, &|| pods_view(good, plan, &pods, &inspect)) }
-            { panel(Tab::Describe, &|| describe_view(good, plan, &pods)) }
-            { panel(Tab::Actions, &|| actions_view(plan, &inspect)) }
-            { panel(Tab::Lints, &|| lints_view(good, state.inputs.nodes.len())) }
+            { for panels }
         </section>
     }
 }
