@@ -12,6 +12,7 @@ use crate::plan::{Action, Event, NodePlan, Plan, PlanOptions};
 use crate::rollout::{rolling_numbers, rolling_update};
 use crate::scheduler_fit::{pending_reason, BoundPods};
 use crate::status::compute_status;
+use crate::eligibility::Eligibility;
 use crate::sync_context::{judge_nodes, SyncContext};
 use crate::validation::validate_daemon_set;
 
@@ -86,7 +87,7 @@ pub fn plan(ds: &DaemonSet, nodes: &[Node], pods: &[Pod], options: &PlanOptions)
     }
 
     let (created, deleted) = if acts { sync_nodes(&ctx, decisions, options, &mut plan) } else { Default::default() };
-    plan.nodes = node_plans(&ctx, &created);
+    let pending = pending_reasons(&ctx, &created);
     if acts {
         let status = compute_status(&ctx);
         // The same sync seen after its writes, without copying any pod; a sync
@@ -106,6 +107,9 @@ pub fn plan(ds: &DaemonSet, nodes: &[Node], pods: &[Pod], options: &PlanOptions)
         });
         plan.status = Some(status);
     }
+    // The sync is over: the verdicts' reasons move into the plan, not copied.
+    drop(ctx);
+    plan.nodes = node_plans(nodes, eligibility, pending);
     plan
 }
 
@@ -185,9 +189,10 @@ fn sync_nodes(ctx: &SyncContext<'_>, mut decisions: Decisions, options: &PlanOpt
     (created, decisions.delete)
 }
 
-/// Per node: the verdict, and the reasons in the scheduler's words. A node that
-/// should run gets the reason its new (or still unscheduled) pod would stay Pending.
-fn node_plans(ctx: &SyncContext<'_>, created: &[Pod]) -> Vec<NodePlan> {
+/// Per node, the reason its new (or still unscheduled) pod would stay Pending,
+/// in the scheduler's words; `None` for a node that does not wait for the
+/// scheduler or whose pod would fit.
+fn pending_reasons(ctx: &SyncContext<'_>, created: &[Pod]) -> Vec<Option<String>> {
     // Pods bound to each node, for the scheduler's resource and port checks:
     // gathered only once a node has a pod waiting for the scheduler (never in a
     // settled cluster, where it was a fifth of the sync's time).
@@ -215,15 +220,29 @@ fn node_plans(ctx: &SyncContext<'_>, created: &[Pod]) -> Vec<NodePlan> {
         .zip(ctx.eligibility)
         .enumerate()
         .map(|(index, (node, verdict))| {
-            let waiting = created_on(index, node)
-                || ctx.group(index).iter().map(|&i| ctx.pods[i]).any(|p| unscheduled(&p));
-            let mut reasons = verdict.reasons.clone();
             // A node that reports no allocatable resources (hand-written YAML
             // without a status) is not judged for fit: the real scheduler would
             // see zero capacity, which is never what such a user means.
-            if verdict.should_run && waiting && !node.allocatable.is_empty() {
-                reasons.extend(pending_reason(&ctx.ds.spec.template.spec, node, bound_on(node.name()), ctx.nodes.len()));
+            if !verdict.should_run || node.allocatable.is_empty() {
+                return None;
             }
+            let waiting = created_on(index, node)
+                || ctx.group(index).iter().map(|&i| ctx.pods[i]).any(|p| unscheduled(&p));
+            waiting.then(|| pending_reason(&ctx.ds.spec.template.spec, node, bound_on(node.name()), ctx.nodes.len())).flatten()
+        })
+        .collect()
+}
+
+/// Per node: the verdict, with its reasons (why no pod, in the scheduler's
+/// words) and the scheduler's reason a pod would stay Pending.
+fn node_plans(nodes: &[Node], eligibility: Vec<Eligibility>, pending: Vec<Option<String>>) -> Vec<NodePlan> {
+    nodes
+        .iter()
+        .zip(eligibility)
+        .zip(pending)
+        .map(|((node, verdict), pending)| {
+            let mut reasons = verdict.reasons;
+            reasons.extend(pending);
             NodePlan {
                 name: node.name().to_string(),
                 should_run: verdict.should_run,
