@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::eligibility::Eligibility;
 use crate::manage::{manage, Decisions};
 use crate::model::{DaemonSet, Node, Pod};
 use crate::name_index::NameIndex;
@@ -12,7 +13,6 @@ use crate::plan::{Action, Event, NodePlan, Plan, PlanOptions};
 use crate::rollout::{rolling_numbers, rolling_update};
 use crate::scheduler_fit::{pending_reason, BoundPods};
 use crate::status::compute_status;
-use crate::eligibility::Eligibility;
 use crate::sync_context::{judge_nodes, SyncContext};
 use crate::validation::validate_daemon_set;
 
