@@ -23,8 +23,9 @@ pub const ALL_CARDS_UP_TO: usize = 200;
 /// 24 (about two screens of cards), not 50 or 100: an edit that changes every
 /// verdict (a new nodeSelector) redraws the whole page of cards. Measured with
 /// per-component marks at 5,000 nodes: 36 of 53 ms with pages of 100 (a slow
-/// day), 18 of 35 ms with pages of 50; on 2026-11-23, 4.1 of 12.9 ms with pages
-/// of 50, most of it Yew's diff and the DOM changes (0.5 ms the cards' own code).
+/// day), 18 of 35 ms with pages of 50; on 2026-11-23, 4.1 ms with pages of 50
+/// and 2.0 ms with pages of 24, most of it Yew's diff and the DOM changes (the
+/// cards' own code 0.3 ms).
 pub const PAGE: usize = 24;
 /// In a cluster of more than `ALL_CARDS_UP_TO` nodes, the filter applies after this pause in typing.
 pub const FILTER_PAUSE_MS: u64 = 200;
@@ -41,7 +42,7 @@ pub struct ClusterViewProps {
 #[derive(Clone)]
 struct ViewKey {
     nodes: Rc<Vec<Node>>,
-    /// Each node's position by name, built once per node list (`node_index`).
+    /// Each node's position by name, built once per node list (`node_list_facts`).
     index: Rc<NameIndex<'static>>,
     plan: Option<Rc<Plan>>,
     good: Option<Rc<Good>>,
