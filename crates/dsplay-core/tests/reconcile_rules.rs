@@ -25,6 +25,23 @@ fn the_seeds_five_node_scenario() {
     assert!(plan.events.iter().filter(|e| e.reason == "SuccessfulCreate").count() == 3);
 }
 
+/// The checks the playground ticks: in order, up to the first that fails.
+#[test]
+fn the_checks_stop_at_the_first_that_fails() {
+    use dsplay_core::eligibility::node_should_run_daemon_pod;
+    let yaml = daemon_set("", "      nodeSelector: {type: monitoring}\n")
+        + &node("eligible", "type=monitoring", "")
+        + &node("unselected", "type=logging", "special=:NoSchedule")
+        + &node("tainted", "type=monitoring", "special=:NoSchedule");
+    let cluster = dsplay_core::read_sources(&[dsplay_core::Source { name: "test.yaml", text: &yaml }]).cluster;
+    let ticks = |node: usize| -> Vec<(&str, bool)> {
+        node_should_run_daemon_pod(&cluster.daemon_sets[0], &cluster.nodes[node]).checks().map(|c| (c.name, c.passed)).collect()
+    };
+    assert_eq!(ticks(0), [("nodeName", true), ("nodeSelector and node affinity", true), ("taints and tolerations", true)]);
+    assert_eq!(ticks(1), [("nodeName", true), ("nodeSelector and node affinity", false)]);
+    assert_eq!(ticks(2), [("nodeName", true), ("nodeSelector and node affinity", true), ("taints and tolerations", false)]);
+}
+
 #[test]
 fn noexecute_untolerated_means_no_pod_and_the_existing_one_goes() {
     let yaml = daemon_set("", "") + &node("n", "", "evict=now:NoExecute") + &pod("p", "n", "h2", "Running", true, T0);

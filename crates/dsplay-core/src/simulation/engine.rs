@@ -188,7 +188,7 @@ impl Sim {
                     should_continue_running: verdict.is_some_and(|v| v.should_continue_running),
                     reasons: verdict.map(|v| v.reasons.clone()).unwrap_or_default(),
                     checks: verdict
-                        .map(|v| v.checks.iter().map(|c| CheckView { name: c.name.to_string(), passed: c.passed }).collect())
+                        .map(|v| v.checks().map(|c| CheckView { name: c.name.to_string(), passed: c.passed }).collect())
                         .unwrap_or_default(),
                 });
             }
