@@ -11,6 +11,7 @@ pub mod eligibility;
 pub mod kubectl;
 pub mod lints;
 pub mod manage;
+pub mod manifest;
 pub mod model;
 pub mod name_index;
 pub mod naming;

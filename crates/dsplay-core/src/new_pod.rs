@@ -2,12 +2,12 @@
 //! labels, the owner reference, the automatic tolerations and the node affinity
 //! that pins it to its node (how DaemonSet pods are scheduled since v1.12).
 
+use crate::manifest::{map, string, toleration};
 use crate::yaml::{Mapping, Value};
 
 use crate::eligibility::tolerations::daemon_pod_tolerations;
 use crate::model::{
     DaemonSet, NodeSelector, NodeSelectorRequirement, NodeSelectorTerm, ObjectMeta, OwnerReference, Pod, PodSpec, Timestamp,
-    Toleration,
 };
 use crate::revision::{REVISION_HASH_LABEL, TEMPLATE_GENERATION_LABEL};
 
@@ -101,27 +101,6 @@ impl DaemonPodFactory {
     }
 }
 
-fn string(text: &str) -> Value {
-    Value::String(text.into())
-}
-
-fn mapping<const N: usize>(entries: [(&str, Value); N]) -> Value {
-    Value::Mapping(entries.into_iter().map(|(k, v)| (string(k), v)).collect())
-}
-
-fn toleration_value(t: &Toleration) -> Value {
-    let mut map = Mapping::new();
-    for (key, value) in [("key", &t.key), ("operator", &t.operator), ("value", &t.value), ("effect", &t.effect)] {
-        if !value.is_empty() {
-            map.insert(string(key), string(value));
-        }
-    }
-    if let Some(seconds) = t.toleration_seconds {
-        map.insert(string("tolerationSeconds"), Value::Number(seconds.into()));
-    }
-    Value::Mapping(map)
-}
-
 /// The whole Pod object the controller would send to the API server, as YAML,
 /// keeping every field of the user's template.
 pub fn daemon_pod_manifest(ds: &DaemonSet, node: &str, name: &str, hash: &str, generation: Option<i64>) -> Value {
@@ -141,7 +120,7 @@ pub fn daemon_pod_manifest(ds: &DaemonSet, node: &str, name: &str, hash: &str, g
     let owner = owner_reference(ds);
     metadata.insert(
         string("ownerReferences"),
-        Value::Sequence(vec![mapping([
+        Value::Sequence(vec![map([
             ("apiVersion", string(&owner.api_version)),
             ("kind", string(&owner.kind)),
             ("name", string(&owner.name)),
@@ -154,11 +133,11 @@ pub fn daemon_pod_manifest(ds: &DaemonSet, node: &str, name: &str, hash: &str, g
     // Keep preferred node affinity, podAffinity and podAntiAffinity; replace the required part.
     let mut affinity = spec.get("affinity").and_then(Value::as_mapping).cloned().unwrap_or_default();
     let mut node_affinity = affinity.get("nodeAffinity").and_then(Value::as_mapping).cloned().unwrap_or_default();
-    let pinned = mapping([(
+    let pinned = map([(
         "nodeSelectorTerms",
-        Value::Sequence(vec![mapping([(
+        Value::Sequence(vec![map([(
             "matchFields",
-            Value::Sequence(vec![mapping([
+            Value::Sequence(vec![map([
                 ("key", string("metadata.name")),
                 ("operator", string("In")),
                 ("values", Value::Sequence(vec![string(node)])),
@@ -169,13 +148,13 @@ pub fn daemon_pod_manifest(ds: &DaemonSet, node: &str, name: &str, hash: &str, g
     affinity.insert(string("nodeAffinity"), Value::Mapping(node_affinity));
     spec.insert(string("affinity"), Value::Mapping(affinity));
     let tolerations = daemon_pod_tolerations(&ds.spec.template.spec);
-    spec.insert(string("tolerations"), Value::Sequence(tolerations.iter().map(toleration_value).collect()));
+    spec.insert(string("tolerations"), Value::Sequence(tolerations.iter().map(toleration).collect()));
 
-    mapping([
+    map([
         ("apiVersion", string("v1")),
         ("kind", string("Pod")),
         ("metadata", Value::Mapping(metadata)),
         ("spec", Value::Mapping(spec)),
-        ("status", mapping([("phase", string("Pending"))])),
+        ("status", map([("phase", string("Pending"))])),
     ])
 }

@@ -3,7 +3,8 @@
 //! them (spec a.8), new nodes, renames, and the YAML and kubectl commands that
 //! reproduce the edited nodes. Pure; never panics on any input.
 
-use crate::yaml::{Mapping, Value};
+use crate::manifest::{core_object, labels, map, string};
+use crate::yaml::Value;
 
 use crate::eligibility::tolerations::{
     TAINT_DISK_PRESSURE, TAINT_MEMORY_PRESSURE, TAINT_NETWORK_UNAVAILABLE, TAINT_NOT_READY,
@@ -206,15 +207,6 @@ pub fn rename_node(node: &mut Node, new_name: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn map<'a>(entries: impl IntoIterator<Item = (&'a str, Value)>) -> Value {
-    Value::Mapping(
-        entries
-            .into_iter()
-            .map(|(k, v)| (Value::from(k), v))
-            .collect::<Mapping>(),
-    )
-}
-
 /// A quantity as the API prints it: binary suffixes for byte amounts.
 fn quantity_text(resource: &str, q: Quantity) -> String {
     let bytes = matches!(resource, "memory" | "ephemeral-storage" | "storage")
@@ -238,30 +230,23 @@ fn quantity_text(resource: &str, q: Quantity) -> String {
 }
 
 fn node_value(node: &Node) -> Value {
-    let strings = |m: &crate::model::Labels| {
-        Value::Mapping(
-            m.iter()
-                .map(|(k, v)| (Value::from(k.as_str()), Value::from(v.as_str())))
-                .collect(),
-        )
-    };
     let mut meta = Vec::new();
     if !node.meta.annotations.is_empty() {
-        meta.push(("annotations", strings(&node.meta.annotations)));
+        meta.push(("annotations", labels(&node.meta.annotations)));
     }
     if !node.meta.labels.is_empty() {
-        meta.push(("labels", strings(&node.meta.labels)));
+        meta.push(("labels", labels(&node.meta.labels)));
     }
-    meta.push(("name", Value::from(node.meta.name.as_str())));
+    meta.push(("name", string(&node.meta.name)));
     let mut spec = Vec::new();
     if !node.taints.is_empty() {
         let taints = node.taints.iter().map(|t| {
             let mut fields = vec![
-                ("effect", Value::from(t.effect.as_str())),
-                ("key", Value::from(t.key.as_str())),
+                ("effect", string(&t.effect)),
+                ("key", string(&t.key)),
             ];
             if !t.value.is_empty() {
-                fields.push(("value", Value::from(t.value.as_str())));
+                fields.push(("value", string(&t.value)));
             }
             map(fields)
         });
@@ -275,25 +260,19 @@ fn node_value(node: &Node) -> Value {
         let list = node
             .allocatable
             .iter()
-            .map(|(k, q)| (Value::from(k.as_str()), Value::from(quantity_text(k, *q))));
+            .map(|(k, q)| (string(k), Value::from(quantity_text(k, *q))));
         status.push(("allocatable", Value::Mapping(list.collect())));
     }
     if !node.conditions.is_empty() {
         let conditions = node.conditions.iter().map(|c| {
             map([
-                ("status", Value::from(c.status.as_str())),
-                ("type", Value::from(c.kind.as_str())),
+                ("status", string(&c.status)),
+                ("type", string(&c.kind)),
             ])
         });
         status.push(("conditions", Value::Sequence(conditions.collect())));
     }
-    map([
-        ("apiVersion", Value::from("v1")),
-        ("kind", Value::from("Node")),
-        ("metadata", map(meta)),
-        ("spec", map(spec)),
-        ("status", map(status)),
-    ])
+    core_object("Node", map(meta), map(spec), map(status))
 }
 
 /// The nodes as `kubectl get nodes -o yaml` prints them (keys sorted), reduced
@@ -301,13 +280,13 @@ fn node_value(node: &Node) -> Value {
 /// allocatable and condition types and statuses.
 pub fn nodes_to_yaml(nodes: &[Node]) -> String {
     let list = map([
-        ("apiVersion", Value::from("v1")),
+        ("apiVersion", string("v1")),
         (
             "items",
             Value::Sequence(nodes.iter().map(node_value).collect()),
         ),
-        ("kind", Value::from("List")),
-        ("metadata", map([("resourceVersion", Value::from(""))])),
+        ("kind", string("List")),
+        ("metadata", map([("resourceVersion", string(""))])),
     ]);
     crate::yaml::to_string(&list)
 }

@@ -4,14 +4,12 @@
 //! read of it. Opened by `Action::Inspect(Some(..))`, closed by Esc, the close
 //! button or a click outside; focus returns to whatever opened it.
 use dsplay_core::eligibility::tolerations::{automatic_tolerations, daemon_pod_tolerations};
-use dsplay_core::model::{DaemonSet, NodeSelector, Pod, Toleration};
+use dsplay_core::model::{DaemonSet, Toleration};
 use dsplay_core::new_pod::{daemon_pod_manifest, owner_reference};
 use dsplay_core::revision::{
     is_pod_updated, template_generation, REVISION_HASH_LABEL, TEMPLATE_GENERATION_LABEL,
 };
-use dsplay_core::timestamp::format_rfc3339;
 use dsplay_core::{Action as PlanAction, Plan};
-use dsplay_core::yaml::{Mapping, Value};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
@@ -279,7 +277,7 @@ fn shown(good: &Good, plan: &Plan, node: &str, pod: &str) -> Option<Shown> {
     if adopted {
         after.meta.owner_references.push(owner_reference(ds));
     }
-    let value = existing_manifest(&after);
+    let value = dsplay_core::manifest::pod(&after);
     let yaml = dsplay_core::yaml::to_string(&value);
     let marks = injected_lines(
         &yaml,
@@ -412,167 +410,6 @@ fn created_notes(ds: &DaemonSet, plan: &Plan, node: &str, generation: Option<i64
             </p>
         </>
     }
-}
-
-fn string(text: &str) -> Value {
-    Value::String(text.to_string())
-}
-
-fn map<'a>(entries: impl IntoIterator<Item = (&'a str, Value)>) -> Value {
-    Value::Mapping(entries.into_iter().map(|(k, v)| (string(k), v)).collect())
-}
-
-fn labels_value(labels: &std::collections::BTreeMap<String, String>) -> Value {
-    Value::Mapping(labels.iter().map(|(k, v)| (string(k), string(v))).collect())
-}
-
-fn node_selector_value(selector: &NodeSelector) -> Value {
-    let requirement = |r: &dsplay_core::model::NodeSelectorRequirement| {
-        let mut m = Mapping::new();
-        m.insert(string("key"), string(&r.key));
-        m.insert(string("operator"), string(&r.operator));
-        if !r.values.is_empty() {
-            m.insert(
-                string("values"),
-                Value::Sequence(r.values.iter().map(|v| string(v)).collect()),
-            );
-        }
-        Value::Mapping(m)
-    };
-    let terms = selector.terms.iter().map(|t| {
-        let mut m = Mapping::new();
-        if !t.match_expressions.is_empty() {
-            m.insert(
-                string("matchExpressions"),
-                Value::Sequence(t.match_expressions.iter().map(requirement).collect()),
-            );
-        }
-        if !t.match_fields.is_empty() {
-            m.insert(
-                string("matchFields"),
-                Value::Sequence(t.match_fields.iter().map(requirement).collect()),
-            );
-        }
-        Value::Mapping(m)
-    });
-    map([("nodeSelectorTerms", Value::Sequence(terms.collect()))])
-}
-
-fn toleration_value(t: &Toleration) -> Value {
-    let mut m = Mapping::new();
-    for (key, value) in [
-        ("key", &t.key),
-        ("operator", &t.operator),
-        ("value", &t.value),
-        ("effect", &t.effect),
-    ] {
-        if !value.is_empty() {
-            m.insert(string(key), string(value));
-        }
-    }
-    if let Some(seconds) = t.toleration_seconds {
-        m.insert(string("tolerationSeconds"), Value::Number(seconds.into()));
-    }
-    Value::Mapping(m)
-}
-
-/// The fields dsplay read of a pod, as a Pod manifest.
-fn existing_manifest(pod: &Pod) -> Value {
-    let mut meta = Mapping::new();
-    meta.insert(string("name"), string(pod.name()));
-    meta.insert(string("namespace"), string(&pod.meta.namespace));
-    if let Some(t) = pod.meta.creation_timestamp {
-        meta.insert(string("creationTimestamp"), string(&format_rfc3339(t)));
-    }
-    if let Some(t) = pod.meta.deletion_timestamp {
-        meta.insert(string("deletionTimestamp"), string(&format_rfc3339(t)));
-    }
-    if !pod.meta.labels.is_empty() {
-        meta.insert(string("labels"), labels_value(&pod.meta.labels));
-    }
-    if !pod.meta.annotations.is_empty() {
-        meta.insert(string("annotations"), labels_value(&pod.meta.annotations));
-    }
-    if !pod.meta.owner_references.is_empty() {
-        let owners = pod.meta.owner_references.iter().map(|o| {
-            map([
-                ("apiVersion", string(&o.api_version)),
-                ("kind", string(&o.kind)),
-                ("name", string(&o.name)),
-                ("uid", string(&o.uid)),
-                ("controller", Value::Bool(o.controller)),
-                ("blockOwnerDeletion", Value::Bool(o.block_owner_deletion)),
-            ])
-        });
-        meta.insert(string("ownerReferences"), Value::Sequence(owners.collect()));
-    }
-    let mut spec = Mapping::new();
-    if !pod.spec.node_name.is_empty() {
-        spec.insert(string("nodeName"), string(&pod.spec.node_name));
-    }
-    if !pod.spec.node_selector.is_empty() {
-        spec.insert(
-            string("nodeSelector"),
-            labels_value(&pod.spec.node_selector),
-        );
-    }
-    if let Some(required) = &pod.spec.required_node_affinity {
-        spec.insert(
-            string("affinity"),
-            map([(
-                "nodeAffinity",
-                map([(
-                    "requiredDuringSchedulingIgnoredDuringExecution",
-                    node_selector_value(required),
-                )]),
-            )]),
-        );
-    }
-    if pod.spec.host_network {
-        spec.insert(string("hostNetwork"), Value::Bool(true));
-    }
-    if !pod.spec.tolerations.is_empty() {
-        spec.insert(
-            string("tolerations"),
-            Value::Sequence(pod.spec.tolerations.iter().map(toleration_value).collect()),
-        );
-    }
-    if !pod.spec.containers.is_empty() {
-        let containers = pod
-            .spec
-            .containers
-            .iter()
-            .map(|c| map([("name", string(&c.name)), ("image", string(&c.image))]));
-        spec.insert(string("containers"), Value::Sequence(containers.collect()));
-    }
-    let mut status = Mapping::new();
-    status.insert(
-        string("phase"),
-        string(if pod.phase.is_empty() {
-            "Pending"
-        } else {
-            &pod.phase
-        }),
-    );
-    if !pod.conditions.is_empty() {
-        let conditions = pod.conditions.iter().map(|c| {
-            let mut m = Mapping::new();
-            m.insert(string("type"), string(&c.kind));
-            m.insert(string("status"), string(&c.status));
-            if let Some(t) = c.last_transition_time {
-                m.insert(string("lastTransitionTime"), string(&format_rfc3339(t)));
-            }
-            Value::Mapping(m)
-        });
-        status.insert(string("conditions"), Value::Sequence(conditions.collect()));
-    }
-    map([
-        ("apiVersion", string("v1")),
-        ("kind", string("Pod")),
-        ("metadata", Value::Mapping(meta)),
-        ("spec", Value::Mapping(spec)),
-        ("status", Value::Mapping(status)),
-    ])
 }
 
 /// The key a YAML line starts, unquoted: `foo` of `foo: bar` and `foo:`.
