@@ -134,7 +134,7 @@ fn selector_string(sel: Option<&LabelSelector>) -> Option<String> {
         if needs_values {
             // Models selector.go Requirement.String: values sorted, duplicates kept
             let mut values: Vec<&str> = expr.values.iter().map(String::as_str).collect();
-            values.sort_unstable();
+            crate::sorting::sort_by(&mut values, |a, b| a.cmp(b));
             text.push_str(infix);
             text.push('(');
             text.push_str(&values.join(","));

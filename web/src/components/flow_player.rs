@@ -11,6 +11,7 @@
 use std::rc::Rc;
 use std::time::Duration;
 
+use dsplay_core::name_index::NameIndex;
 use dsplay_core::simulation::{Actor, Snapshot, Step, Timeline};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -241,15 +242,8 @@ pub fn pods_on_nodes(snapshot: &Snapshot) -> String {
             usize::try_from(s.current_number_scheduled + s.number_misscheduled).unwrap_or(0)
         })
     } else {
-        let mut names: Vec<&str> = snapshot
-            .pods
-            .iter()
-            .filter(|p| p.status != "Terminating")
-            .map(|p| p.node.as_str())
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        names.len()
+        let names = snapshot.pods.iter().filter(|p| p.status != "Terminating").map(|p| p.node.as_str());
+        NameIndex::new(names).len()
     };
     let noun = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     if with_pod == c.nodes {

@@ -2,6 +2,7 @@
 //! summary a learner reads first, and the API server's refusal when it would
 //! refuse the DaemonSet (spec g.4, e).
 use dsplay_core::kubectl::{age_since, format_table, get_ds_header, get_ds_row};
+use dsplay_core::name_index::NameIndex;
 use dsplay_core::Status;
 use yew::prelude::*;
 
@@ -107,9 +108,7 @@ fn summary(state: &State, status: &Status) -> String {
     };
     let pods = ds_pods(good, plan);
     let staying: Vec<_> = pods.iter().filter(|p| !p.deleting).collect();
-    let mut nodes: Vec<&str> = staying.iter().filter_map(|p| p.target).collect();
-    nodes.sort_unstable();
-    nodes.dedup();
+    let nodes = NameIndex::new(staying.iter().filter_map(|p| p.target));
     let total = state.inputs.nodes.len();
     let mut parts = vec![format!(
         "{} on {} of {}",
