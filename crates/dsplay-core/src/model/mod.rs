@@ -12,7 +12,7 @@ mod quantity;
 mod scheduling;
 
 pub use daemonset::{DaemonSet, DaemonSetSpec, IntOrString, RollingUpdate, UpdateStrategy};
-pub use meta::{LabelSelector, LabelSelectorRequirement, Labels, ObjectMeta, OwnerReference};
+pub use meta::{remove_label, LabelSelector, LabelSelectorRequirement, Labels, ObjectMeta, OwnerReference};
 pub use node::{Node, NodeCondition};
 pub use pod::{Container, ContainerPort, Pod, PodCondition, PodSpec, PodTemplate, ResourceList};
 pub use quantity::Quantity;

@@ -295,7 +295,7 @@ impl Sim {
                         format!("kubectl label nodes {node} {key}={value} --overwrite")
                     }
                     None => {
-                        n.meta.labels.remove(key);
+                        crate::model::remove_label(&mut n.meta.labels, key);
                         format!("kubectl label nodes {node} {key}-")
                     }
                 };
