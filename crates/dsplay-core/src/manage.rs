@@ -127,6 +127,6 @@ fn pods_should_be_on_node(
 /// Pods bound to such a node are the pod garbage collector's, not ours.
 // Models pkg/controller/daemon/daemon_controller.go getUnscheduledPodsWithoutNode
 fn unscheduled_pods_without_node(ctx: &SyncContext<'_>) -> Vec<usize> {
-    let elsewhere = ctx.groups_elsewhere.values().flatten().copied();
+    let elsewhere = ctx.groups_elsewhere.iter().flat_map(|(_, group)| group).copied();
     elsewhere.filter(|&i| ctx.pods[i].spec.node_name.is_empty()).collect()
 }

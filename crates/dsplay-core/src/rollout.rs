@@ -88,7 +88,7 @@ fn rollout_nodes<'c>(ctx: &'c SyncContext<'_>) -> Vec<(Option<usize>, &'c [usize
             out.push((Some(i), ctx.group(i)));
         }
     }
-    out.extend(ctx.groups_elsewhere.values().map(|ids| (None, ids.as_slice())));
+    out.extend(ctx.groups_elsewhere.iter().map(|(_, ids)| (None, ids.as_slice())));
     out
 }
 

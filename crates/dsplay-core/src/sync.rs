@@ -1,6 +1,5 @@
 //! One sync of the DaemonSet controller, end to end: what `dsplay plan` prints.
 
-use std::collections::BTreeMap;
 
 use crate::eligibility::Eligibility;
 use crate::manage::{manage, Decisions};
@@ -121,7 +120,8 @@ pub fn apply(ds: &DaemonSet, pods: &[Pod], plan: &Plan, now: crate::model::Times
     let mut after: Vec<Pod> = Vec::with_capacity(pods.len() + plan.actions.len());
     let mut created = Vec::new();
     let mut deleted = NameIndex::default();
-    let mut owner_change: BTreeMap<&str, bool> = BTreeMap::new();
+    let mut adopted = NameIndex::default();
+    let mut released = NameIndex::default();
     for action in &plan.actions {
         match action {
             Action::Create { node, pod } => created.push(factory.pod(node, pod, now)),
@@ -129,19 +129,19 @@ pub fn apply(ds: &DaemonSet, pods: &[Pod], plan: &Plan, now: crate::model::Times
                 deleted.insert(pod);
             }
             Action::Adopt { pod, .. } => {
-                owner_change.insert(pod, true);
+                adopted.insert(pod.as_str());
             }
             Action::Release { pod, .. } => {
-                owner_change.insert(pod, false);
+                released.insert(pod.as_str());
             }
         }
     }
     for pod in pods.iter().filter(|p| !deleted.contains(p.name())) {
         let mut pod = pod.clone();
-        match owner_change.get(pod.name()) {
-            Some(true) => pod.meta.owner_references.push(crate::new_pod::owner_reference(ds)),
-            Some(false) => pod.meta.owner_references.retain(|r| !(r.controller && r.uid == ds.meta.uid)),
-            None => {}
+        if adopted.contains(pod.name()) {
+            pod.meta.owner_references.push(crate::new_pod::owner_reference(ds));
+        } else if released.contains(pod.name()) {
+            pod.meta.owner_references.retain(|r| !(r.controller && r.uid == ds.meta.uid));
         }
         after.push(pod);
     }

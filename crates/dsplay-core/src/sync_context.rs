@@ -2,12 +2,12 @@
 //! pods grouped by node and the current revision. Built once, read by
 //! `manage`, `rolling_update` and `status`.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use crate::eligibility::{DaemonPodRules, Eligibility};
 use crate::model::{DaemonSet, Node, Pod, Timestamp};
 use crate::name_index::NameIndex;
+use crate::sorting::sort_by;
 use crate::ownership::daemon_pods_with_nodes;
 use crate::revision::{is_pod_updated, template_generation, template_hash};
 
@@ -21,8 +21,9 @@ pub struct SyncContext<'a> {
     /// The DaemonSet's pods (indices into `pods`) on each node, in node order.
     /// A Vec, not a map by name: a sync looks groups up many times per node.
     pub groups: Vec<Vec<usize>>,
-    /// The DaemonSet's pods whose target node is not in the node list.
-    pub groups_elsewhere: BTreeMap<&'a str, Vec<usize>>,
+    /// The DaemonSet's pods whose target node is not in the node list, by
+    /// that node's name, in name order.
+    pub groups_elsewhere: Vec<(&'a str, Vec<usize>)>,
     /// Each node's position in `nodes` by name: built once per sync and shared
     /// with the sync seen after its writes (`seeing`) and the scheduler's checks.
     pub position: Rc<NameIndex<'a>>,
@@ -66,13 +67,22 @@ impl<'a> SyncContext<'a> {
         now: Timestamp,
     ) -> Self {
         let mut groups = vec![Vec::new(); nodes.len()];
-        let mut groups_elsewhere: BTreeMap<&'a str, Vec<usize>> = BTreeMap::new();
+        let mut groups_elsewhere: Vec<(&'a str, Vec<usize>)> = Vec::new();
+        let mut elsewhere = NameIndex::default();
         for (node, pod) in daemon_pods_with_nodes(ds, &pods) {
             match position.position(node) {
                 Some(i) => groups[i].push(pod),
-                None => groups_elsewhere.entry(node).or_default().push(pod),
+                None => {
+                    if elsewhere.insert(node) {
+                        groups_elsewhere.push((node, Vec::new()));
+                    }
+                    if let Some((_, group)) = elsewhere.position(node).and_then(|i| groups_elsewhere.get_mut(i)) {
+                        group.push(pod);
+                    }
+                }
             }
         }
+        sort_by(&mut groups_elsewhere, |a, b| a.0.cmp(b.0));
         SyncContext {
             ds,
             nodes,

@@ -13,7 +13,6 @@
 //! after Esc is not captured), so the editor never traps keyboard users.
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -146,7 +145,7 @@ pub fn editor(props: &EditorProps) -> Html {
     let spans = if oversize { Vec::new() } else { highlight(shown) };
 
     let gutter = (1..=line_count).map(|line| {
-        let mark = marks.get(&line);
+        let mark = marks.get(line - 1).and_then(Option::as_ref);
         html! {
             <div class="gutter-line" data-line={line.to_string()}>
                 if let Some((severity, title)) = mark {
@@ -156,10 +155,11 @@ pub fn editor(props: &EditorProps) -> Html {
             </div>
         }
     });
-    let tints = marks.iter().map(|(line, (severity, _))| {
-        html! {
-            <div class={class_list(&[Some("line-tint"), Some(severity_class(*severity))])} style={format!("--line:{}", line - 1)} />
-        }
+    let tints = marks.iter().enumerate().filter_map(|(index, mark)| {
+        let (severity, _) = mark.as_ref()?;
+        Some(html! {
+            <div class={class_list(&[Some("line-tint"), Some(severity_class(*severity))])} style={format!("--line:{index}")} />
+        })
     });
     let tokens = spans.iter().map(|span| {
         let part = span.text(shown).to_string();
@@ -328,16 +328,18 @@ fn summary(errors: usize, warnings: usize, notes: usize) -> String {
     .join(", ")
 }
 
-/// For each line with diagnostics (1-based, clamped to the text): the worst
-/// severity and the messages, one a line (the marker's title).
-fn line_marks(
-    diagnostics: &[Diagnostic],
-    line_count: usize,
-) -> BTreeMap<usize, (Severity, String)> {
-    let mut marks: BTreeMap<usize, (Severity, String)> = BTreeMap::new();
+/// For each line (at its 0-based index; diagnostics past the end go to the
+/// last line): the worst severity and the messages, one a line (the marker's
+/// title), when the line has diagnostics. Indexed, not a map: the gutter asks
+/// about every line.
+fn line_marks(diagnostics: &[Diagnostic], line_count: usize) -> Vec<Option<(Severity, String)>> {
+    let lines = line_count.max(1);
+    let mut marks: Vec<Option<(Severity, String)>> = Vec::new();
+    marks.resize_with(lines, || None);
     for d in diagnostics.iter().filter(|d| d.line > 0) {
-        let line = (d.line as usize).min(line_count.max(1));
-        let entry = marks.entry(line).or_insert((d.severity, String::new()));
+        let index = (d.line as usize).min(lines) - 1;
+        let Some(mark) = marks.get_mut(index) else { continue };
+        let entry = mark.get_or_insert((d.severity, String::new()));
         entry.0 = entry.0.min(d.severity);
         if !entry.1.is_empty() {
             entry.1.push('\n');
@@ -697,14 +699,14 @@ mod tests {
             3,
         );
         assert_eq!(
-            marks.get(&2),
-            Some(&(Severity::Error, "warning: w\nerror: e".to_string()))
+            marks.get(1),
+            Some(&Some((Severity::Error, "warning: w\nerror: e".to_string())))
         );
         assert_eq!(
-            marks.get(&3),
-            Some(&(Severity::Error, "error: eof".to_string()))
+            marks.get(2),
+            Some(&Some((Severity::Error, "error: eof".to_string())))
         );
-        assert_eq!(marks.len(), 2);
+        assert_eq!(marks.iter().flatten().count(), 2);
         assert_eq!(summary(1, 2, 0), "1 error, 2 warnings");
         assert_eq!(summary(0, 0, 0), "");
     }

@@ -8,11 +8,10 @@
 //! loop consumes input or ends. It never panics: positions only move forward
 //! over bytes it has looked at, and text is sliced at ASCII bytes only.
 
-use std::collections::BTreeMap;
-
 use super::parse::{duplicate_key_message, node_count, scalar_value, SyntaxError, TagKind};
 use super::unique_keys::UniqueKeys;
 use super::{Mapping, Tag, TaggedValue, Value};
+use crate::name_index::NameIndex;
 
 /// Deeper nesting than this is refused, as serde_yaml refuses it.
 const MAX_DEPTH: usize = 128;
@@ -108,7 +107,9 @@ pub(super) struct Reader<'t> {
     /// 1-based line of `pos`, and where that line starts.
     line: u32,
     line_start: usize,
-    anchors: BTreeMap<String, (Value, usize)>,
+    /// Each anchor's value, and how many nodes it holds, in `anchored`.
+    anchors: NameIndex<'static>,
+    anchored: Vec<(Value, usize)>,
     /// `%TAG` handles and their prefixes.
     handles: Vec<(String, String)>,
     depth: usize,
@@ -138,7 +139,8 @@ impl<'t> Reader<'t> {
             pos: 0,
             line: 1,
             line_start: 0,
-            anchors: BTreeMap::new(),
+            anchors: NameIndex::default(),
+            anchored: Vec::new(),
             handles: Vec::new(),
             depth: 0,
             nodes: 0,
@@ -1022,7 +1024,7 @@ impl<'t> Reader<'t> {
         let at = self.mark();
         self.pos += 1;
         let name = self.anchor_name()?;
-        let Some((value, size)) = self.anchors.get(&name) else {
+        let Some((value, size)) = self.anchors.position(&name).and_then(|i| self.anchored.get(i)) else {
             return Err(self.error_at(at, "while parsing node, found unknown anchor"));
         };
         self.repeated = self.repeated.saturating_add(*size);
@@ -1101,8 +1103,14 @@ impl<'t> Reader<'t> {
         };
         self.nodes += 1;
         if let Some(name) = props.anchor {
-            let size = node_count(&value);
-            self.anchors.insert(name, (value.clone(), size));
+            let anchored = (value.clone(), node_count(&value));
+            // An anchor defined again stands for its latest value.
+            if let Some(slot) = self.anchors.position(&name).and_then(|i| self.anchored.get_mut(i)) {
+                *slot = anchored;
+            } else {
+                self.anchors.set(name, self.anchored.len());
+                self.anchored.push(anchored);
+            }
         }
         Ok(value)
     }
