@@ -207,28 +207,6 @@ pub fn rename_node(node: &mut Node, new_name: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// A quantity as the API prints it: binary suffixes for byte amounts.
-fn quantity_text(resource: &str, q: Quantity) -> String {
-    let bytes = matches!(resource, "memory" | "ephemeral-storage" | "storage")
-        || resource.starts_with("hugepages-");
-    if bytes && q.millis % 1000 == 0 && q.millis != 0 {
-        let units = q.millis / 1000;
-        for (suffix, shift) in [
-            ("Ei", 60),
-            ("Pi", 50),
-            ("Ti", 40),
-            ("Gi", 30),
-            ("Mi", 20),
-            ("Ki", 10),
-        ] {
-            if units % (1i128 << shift) == 0 {
-                return format!("{}{suffix}", units >> shift);
-            }
-        }
-    }
-    q.to_string()
-}
-
 fn node_value(node: &Node) -> Value {
     let mut meta = Vec::new();
     if !node.meta.annotations.is_empty() {
@@ -260,7 +238,7 @@ fn node_value(node: &Node) -> Value {
         let list = node
             .allocatable
             .iter()
-            .map(|(k, q)| (string(k), Value::from(quantity_text(k, *q))));
+            .map(|(k, q)| (string(k), Value::from(q.text_for(k))));
         status.push(("allocatable", Value::Mapping(list.collect())));
     }
     if !node.conditions.is_empty() {

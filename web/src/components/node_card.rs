@@ -258,7 +258,7 @@ fn node_details(props: &NodeDetailsProps) -> Html {
                     <legend>{ "Allocatable" }</legend>
                     { for ["cpu", "memory", "pods"].into_iter().map(|resource| html! {
                         <QuantityField node={name.clone()} resource={resource} field_id={id(resource)}
-                            value={node.allocatable.get(resource).map(|q| quantity_text(resource, *q)).unwrap_or_default()}
+                            value={node.allocatable.get(resource).map(|q| q.text_for(resource)).unwrap_or_default()}
                             dispatch={dispatch.clone()} />
                     }) }
                 </fieldset>
@@ -280,7 +280,7 @@ fn node_facts(node: &dsplay_core::model::Node, cordoned: bool, ready: bool) -> S
     facts.push(if ready { "Ready" } else { "NotReady" }.to_string());
     for resource in ["cpu", "memory", "pods"] {
         if let Some(q) = node.allocatable.get(resource) {
-            facts.push(format!("{resource} {}", quantity_text(resource, *q)));
+            facts.push(format!("{resource} {}", q.text_for(resource)));
         }
     }
     facts.join(" \u{00b7} ")
@@ -357,19 +357,6 @@ fn pod_chip(node: &str, pod: &PodChip, dispatch: &UseReducerDispatcher<State>) -
             </button>
         </li>
     }
-}
-
-/// A quantity as the API prints it: binary suffixes for memory.
-pub fn quantity_text(resource: &str, q: Quantity) -> String {
-    if resource == "memory" && q.millis % 1000 == 0 && q.millis != 0 {
-        let units = q.millis / 1000;
-        for (suffix, shift) in [("Ti", 40), ("Gi", 30), ("Mi", 20), ("Ki", 10)] {
-            if units % (1i128 << shift) == 0 {
-                return format!("{}{suffix}", units >> shift);
-            }
-        }
-    }
-    q.to_string()
 }
 
 #[derive(Properties, PartialEq)]

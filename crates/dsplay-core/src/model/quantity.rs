@@ -10,6 +10,21 @@ pub struct Quantity {
 impl Quantity {
     pub const ZERO: Quantity = Quantity { millis: 0 };
 
+    /// The quantity as the API prints it for `resource`: binary suffixes for
+    /// byte amounts (`8Gi`), the canonical form otherwise.
+    pub fn text_for(self, resource: &str) -> String {
+        let bytes = matches!(resource, "memory" | "ephemeral-storage" | "storage") || resource.starts_with("hugepages-");
+        if bytes && self.millis % 1000 == 0 && self.millis != 0 {
+            let units = self.millis / 1000;
+            for (suffix, shift) in [("Ei", 60), ("Pi", 50), ("Ti", 40), ("Gi", 30), ("Mi", 20), ("Ki", 10)] {
+                if units % (1i128 << shift) == 0 {
+                    return format!("{}{suffix}", units >> shift);
+                }
+            }
+        }
+        self.to_string()
+    }
+
     pub fn from_units(units: i64) -> Quantity {
         Quantity { millis: i128::from(units) * 1000 }
     }
@@ -94,6 +109,16 @@ impl fmt::Display for Quantity {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_amounts_print_with_binary_suffixes() {
+        let q = |text| Quantity::parse(text).unwrap();
+        assert_eq!(q("8Gi").text_for("memory"), "8Gi");
+        assert_eq!(q("1024Ti").text_for("ephemeral-storage"), "1Pi");
+        assert_eq!(q("1536Mi").text_for("hugepages-2Mi"), "1536Mi");
+        assert_eq!(q("8Gi").text_for("pods"), "8589934592");
+        assert_eq!(q("500m").text_for("cpu"), "500m");
+    }
 
     #[test]
     fn parses_the_forms_kubernetes_accepts() {
