@@ -257,7 +257,7 @@ impl State {
             }
             Action::RemoveLabel { node, key } => {
                 if let Some(node) = next.node_mut(&node) {
-                    dsplay_core::model::remove_label(&mut node.meta.labels, &key);
+                    node.meta.labels.remove(&key);
                 }
             }
             Action::AddTaint { node, taint } => {

@@ -63,7 +63,7 @@ impl DaemonPodFactory {
         let prototype = Pod {
             meta: ObjectMeta {
                 namespace: ds.meta.namespace.clone(),
-                labels: crate::sorting::map_of(pod_labels(ds, hash, generation)),
+                labels: pod_labels(ds, hash, generation).into_iter().collect(),
                 annotations: ds.spec.template.annotations.clone(),
                 owner_references: vec![owner_reference(ds)],
                 ..Default::default()

@@ -537,12 +537,12 @@ mod tests {
         let mut node = new_node("a");
         assert_eq!(rename_node(&mut node, "b.example"), Ok(()));
         assert_eq!(
-            (node.name(), node.meta.labels[HOSTNAME].as_str()),
+            (node.name(), node.meta.labels.get(HOSTNAME).unwrap().as_str()),
             ("b.example", "b.example")
         );
         node.meta.labels.insert(HOSTNAME.into(), "custom".into());
         assert_eq!(rename_node(&mut node, "c"), Ok(()));
-        assert_eq!(node.meta.labels[HOSTNAME], "custom");
+        assert_eq!(node.meta.labels.get(HOSTNAME).unwrap(), "custom");
         assert_eq!(
             rename_node(&mut node, "Bad_Name"),
             Err("invalid node name \"Bad_Name\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')".into())

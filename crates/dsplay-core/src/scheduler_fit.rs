@@ -238,14 +238,14 @@ fn is_restartable(container: &Container) -> bool {
 
 fn add_into(total: &mut ResourceList, list: &ResourceList) {
     for (name, quantity) in list {
-        let entry = total.entry(name.clone()).or_insert(Quantity::ZERO);
+        let entry = total.get_or_insert_with(name, || Quantity::ZERO);
         *entry = entry.saturating_add(*quantity);
     }
 }
 
 fn max_into(total: &mut ResourceList, list: &ResourceList) {
     for (name, quantity) in list {
-        let entry = total.entry(name.clone()).or_insert(*quantity);
+        let entry = total.get_or_insert_with(name, || *quantity);
         if *quantity > *entry {
             *entry = *quantity;
         }
@@ -258,7 +258,7 @@ fn max_into(total: &mut ResourceList, list: &ResourceList) {
 fn container_requests(container: &Container) -> ResourceList {
     let mut requests = container.requests.clone();
     for (name, limit) in &container.limits {
-        requests.entry(name.clone()).or_insert(*limit);
+        requests.get_or_insert_with(name, || *limit);
     }
     requests
 }

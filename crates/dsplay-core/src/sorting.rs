@@ -1,25 +1,15 @@
-//! A stable sort that compiles once, and ordered collections built without one.
+//! A stable sort that compiles once.
 //!
 //! `slice::sort_by` is generic over the element and the comparator, so every
 //! call site compiled its own copy of the standard library's stable sort
 //! (about 4 KB of wasm each, 40 KB in all). Here one merge sort runs on
 //! indices with a `dyn` comparator, and the elements are then moved into
 //! that order. Same result as `sort_by`: stable, `O(n log n)` comparisons.
-//! Likewise `collect()` into a `BTreeMap` sorts its items first (a copy per
-//! type); `map_of` inserts them one by one instead. (Sets of names are
+//! (Maps keyed by strings are `model::StringMap`; sets of names are
 //! `name_index::NameIndex`; a sorted list without repeats is `sort_by` and
 //! `dedup`.)
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
-
-/// `entries.collect::<BTreeMap<_, _>>()` (a repeated key keeps its last value).
-pub fn map_of<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
-    map.extend(entries);
-    map
-}
-
 
 /// Sorts `items` stably by `compare`, like `items.sort_by(compare)`.
 pub fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {

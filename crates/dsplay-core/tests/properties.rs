@@ -32,7 +32,7 @@ fn node(index: usize) -> impl Strategy<Value = Node> {
         proptest::collection::vec(taint(), 0..3),
     )
         .prop_map(move |(labels, taints)| Node {
-            meta: ObjectMeta { name: format!("node-{index}"), labels, ..Default::default() },
+            meta: ObjectMeta { name: format!("node-{index}"), labels: labels.into_iter().collect(), ..Default::default() },
             taints,
             ..Default::default()
         })
@@ -60,7 +60,7 @@ fn daemon_set() -> impl Strategy<Value = DaemonSet> {
             ds.spec.selector = Some(LabelSelector { match_labels: [("app".to_string(), "ds".to_string())].into(), ..Default::default() });
             ds.spec.template.labels = [("app".to_string(), "ds".to_string())].into();
             let spec = &mut ds.spec.template.spec;
-            spec.node_selector = node_selector;
+            spec.node_selector = node_selector.into_iter().collect();
             spec.tolerations = tolerations;
             spec.host_network = host_network;
             spec.required_node_affinity = terms.map(|terms| NodeSelector {

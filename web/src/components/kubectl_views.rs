@@ -331,9 +331,7 @@ fn describe_view(good: &Good, plan: &Plan, pods: &[DsPod]) -> Html {
     // The API server sets the template generation annotation on create.
     let mut annotations = ds.meta.annotations.clone();
     if let Some(generation) = template_generation(ds) {
-        annotations
-            .entry(TEMPLATE_GENERATION_ANNOTATION.to_string())
-            .or_insert_with(|| generation.to_string());
+        annotations.get_or_insert_with(TEMPLATE_GENERATION_ANNOTATION, || generation.to_string());
     }
     field(
         &mut text,

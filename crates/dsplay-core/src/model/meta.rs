@@ -1,18 +1,7 @@
-use std::collections::BTreeMap;
-
-use super::Timestamp;
+use super::{StringMap, Timestamp};
 
 /// Labels and annotations: sorted, so every output is deterministic.
-pub type Labels = BTreeMap<String, String>;
-
-/// Removes label `key`. The map is rebuilt instead of `BTreeMap::remove`
-/// being called: removing was the only use of the map's rebalancing code
-/// (a few KB of the page's wasm), and labels are a few dozen at most.
-pub fn remove_label(labels: &mut Labels, key: &str) {
-    if labels.contains_key(key) {
-        *labels = crate::sorting::map_of(std::mem::take(labels).into_iter().filter(|(k, _)| k != key));
-    }
-}
+pub type Labels = StringMap<String>;
 
 /// `metadata`, the fields of it that the controller reads.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -64,17 +53,4 @@ pub struct LabelSelectorRequirement {
     pub key: String,
     pub operator: String,
     pub values: Vec<String>,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn removing_a_label_keeps_the_others_in_order() {
-        let mut labels: Labels = [("a", "1"), ("b", "2"), ("c", "3")].map(|(k, v)| (k.to_string(), v.to_string())).into();
-        remove_label(&mut labels, "b");
-        remove_label(&mut labels, "missing");
-        assert_eq!(labels.into_iter().collect::<Vec<_>>(), [("a".to_string(), "1".to_string()), ("c".to_string(), "3".to_string())]);
-    }
 }

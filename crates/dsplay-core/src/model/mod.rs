@@ -10,12 +10,14 @@ mod node;
 mod pod;
 mod quantity;
 mod scheduling;
+mod string_map;
 
 pub use daemonset::{DaemonSet, DaemonSetSpec, IntOrString, RollingUpdate, UpdateStrategy};
-pub use meta::{remove_label, LabelSelector, LabelSelectorRequirement, Labels, ObjectMeta, OwnerReference};
+pub use meta::{LabelSelector, LabelSelectorRequirement, Labels, ObjectMeta, OwnerReference};
 pub use node::{Node, NodeCondition};
 pub use pod::{Container, ContainerPort, Pod, PodCondition, PodSpec, PodTemplate, ResourceList};
 pub use quantity::Quantity;
+pub use string_map::StringMap;
 pub use scheduling::{
     NodeSelector, NodeSelectorRequirement, NodeSelectorTerm, Taint, Toleration,
 };

@@ -1,9 +1,7 @@
-use std::collections::BTreeMap;
-
-use super::{Labels, NodeSelector, ObjectMeta, Quantity, Timestamp, Toleration};
+use super::{Labels, StringMap, NodeSelector, ObjectMeta, Quantity, Timestamp, Toleration};
 
 /// Resource name (`cpu`, `memory`, `pods`, `nvidia.com/gpu`, ...) to amount.
-pub type ResourceList = BTreeMap<String, Quantity>;
+pub type ResourceList = StringMap<Quantity>;
 
 /// `spec.template` of a DaemonSet.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -125,7 +125,8 @@ impl Decoder {
     fn string_map(&mut self, map: Option<&Mapping>, key: &str, path: &FieldPath) -> Labels {
         let path = path.key(key);
         let Some(entries) = self.mapping(field(map, key), &path) else { return Labels::new() };
-        let mut labels = Labels::new();
+        // Gathered, then sorted once (`StringMap`'s `collect`).
+        let mut labels = Vec::with_capacity(entries.len());
         for (k, v) in entries {
             let key = scalar_text(k);
             let value = match v {
@@ -136,9 +137,9 @@ impl Decoder {
                     scalar_text(other)
                 }
             };
-            labels.insert(key, value);
+            labels.push((key, value));
         }
-        labels
+        labels.into_iter().collect()
     }
 
     fn string_list(&mut self, map: Option<&Mapping>, key: &str, path: &FieldPath) -> Vec<String> {
@@ -180,7 +181,7 @@ impl Decoder {
     fn resources(&mut self, map: Option<&Mapping>, key: &str, path: &FieldPath) -> ResourceList {
         let path = path.key(key);
         let Some(entries) = self.mapping(field(map, key), &path) else { return ResourceList::new() };
-        let mut list = ResourceList::new();
+        let mut list = Vec::new();
         for (k, v) in entries {
             let name = scalar_text(k);
             let text = match v {
@@ -192,16 +193,14 @@ impl Decoder {
                 }
             };
             match Quantity::parse(&text) {
-                Some(q) => {
-                    list.insert(name, q);
-                }
+                Some(q) => list.push((name, q)),
                 None => self.errors.push((
                     path.key(&name),
                     format!("{}: Invalid value: {}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'", path.key(&name), crate::validation::go_quote(&text)),
                 )),
             }
         }
-        list
+        list.into_iter().collect()
     }
 
     pub fn object_meta(&mut self, map: Option<&Mapping>, path: &FieldPath) -> ObjectMeta {

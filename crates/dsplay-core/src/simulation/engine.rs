@@ -295,7 +295,7 @@ impl Sim {
                         format!("kubectl label nodes {node} {key}={value} --overwrite")
                     }
                     None => {
-                        crate::model::remove_label(&mut n.meta.labels, key);
+                        n.meta.labels.remove(key);
                         format!("kubectl label nodes {node} {key}-")
                     }
                 };
