@@ -3,7 +3,6 @@
 //! the DaemonSet's pods go. Views are built only for the cards on screen: a
 //! large cluster (the Kubernetes limit is 5,000 nodes) is summarised and paged.
 
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use dsplay_core::model::Node;
@@ -418,7 +417,7 @@ pub fn view(props: &ClusterViewProps) -> Html {
     }
     // A page of a large cluster stays folded too: it is drawn again at every edit.
     let compact = paged || range.len() > UNFOLDED_UP_TO;
-    let mut keys_used: HashSet<String> = HashSet::new();
+    let mut keys_used: NameIndex<'static> = NameIndex::default();
     let mut card = |index: usize| -> Html {
         let Some(view) = state.node_view(index) else {
             return html! {};
