@@ -2,9 +2,9 @@
 //! The API checks syntax only: Gt/Lt values are not checked for being integers.
 
 use super::field_error::FieldError;
-use super::label_syntax::{dns1123_subdomain_errors, label_value_errors};
-use super::object_meta::validate_label_name;
+use super::label_syntax::dns1123_subdomain_errors;
 use super::render::{go_quote, json_string};
+use super::selector::{validate_requirement, Operators};
 use crate::model::{NodeSelector, NodeSelectorRequirement};
 
 // Models pkg/apis/core/validation/validation.go ValidateNodeSelector / ValidateNodeSelectorTerm
@@ -24,67 +24,11 @@ pub(crate) fn validate_node_selector(
     for (i, term) in selector.terms.iter().enumerate() {
         let term_path = format!("{terms_path}[{i}]");
         for (j, requirement) in term.match_expressions.iter().enumerate() {
-            validate_requirement(
-                requirement,
-                &format!("{term_path}.matchExpressions[{j}]"),
-                errs,
-            );
+            let path = format!("{term_path}.matchExpressions[{j}]");
+            validate_requirement(&requirement.key, &requirement.operator, &requirement.values, Operators::Node, &path, errs);
         }
         for (j, requirement) in term.match_fields.iter().enumerate() {
             validate_field_requirement(requirement, &format!("{term_path}.matchFields[{j}]"), errs);
-        }
-    }
-}
-
-// Models pkg/apis/core/validation/validation.go ValidateNodeSelectorRequirement
-// (v1.33+: values must be label values; AllowInvalidLabelValueInRequiredNodeAffinity
-// is false for a new object)
-fn validate_requirement(
-    requirement: &NodeSelectorRequirement,
-    path: &str,
-    errs: &mut Vec<FieldError>,
-) {
-    let values_path = format!("{path}.values");
-    let count = requirement.values.len();
-    match requirement.operator.as_str() {
-        "In" | "NotIn" => {
-            if count == 0 {
-                errs.push(FieldError::required(
-                    &values_path,
-                    "must be specified when `operator` is 'In' or 'NotIn'",
-                ));
-            }
-        }
-        "Exists" | "DoesNotExist" => {
-            if count > 0 {
-                errs.push(FieldError::forbidden(
-                    &values_path,
-                    "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
-                ));
-            }
-        }
-        "Gt" | "Lt" => {
-            if count != 1 {
-                errs.push(FieldError::required(
-                    &values_path,
-                    "must be specified single value when `operator` is 'Lt' or 'Gt'",
-                ));
-            }
-        }
-        operator => errs.push(FieldError::invalid(
-            &format!("{path}.operator"),
-            &json_string(operator),
-            "not a valid selector operator",
-        )),
-    }
-    validate_label_name(&requirement.key, &format!("{path}.key"), errs);
-    for (i, value) in requirement.values.iter().enumerate() {
-        for msg in label_value_errors(value) {
-            errs.push(FieldError::invalid(
-                &format!("{values_path}[{i}]"),
-                &go_quote(value),
-                &msg,
-            ));
         }
     }
 }

@@ -4,7 +4,7 @@ use super::field_error::FieldError;
 use super::label_syntax::label_value_errors;
 use super::object_meta::{validate_label_name, validate_labels};
 use super::render::{go_quote, json_string};
-use crate::model::{LabelSelector, LabelSelectorRequirement};
+use crate::model::LabelSelector;
 
 // Models apimachinery/pkg/apis/meta/v1/validation/validation.go ValidateLabelSelector
 pub(crate) fn validate_label_selector(
@@ -14,21 +14,37 @@ pub(crate) fn validate_label_selector(
 ) {
     validate_labels(&selector.match_labels, &format!("{path}.matchLabels"), errs);
     for (i, requirement) in selector.match_expressions.iter().enumerate() {
-        validate_requirement(requirement, &format!("{path}.matchExpressions[{i}]"), errs);
+        let path = format!("{path}.matchExpressions[{i}]");
+        validate_requirement(&requirement.key, &requirement.operator, &requirement.values, Operators::Label, &path, errs);
     }
 }
 
+/// The operators a requirement may use: a label selector's four, or those
+/// and `Gt` and `Lt` in a node selector.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Operators {
+    Label,
+    Node,
+}
+
 // Models apimachinery/pkg/apis/meta/v1/validation/validation.go ValidateLabelSelectorRequirement
-// (AllowInvalidLabelValueInSelector is false for a new object)
-fn validate_requirement(
-    requirement: &LabelSelectorRequirement,
+// (AllowInvalidLabelValueInSelector is false for a new object) and, with
+// `Operators::Node`, pkg/apis/core/validation/validation.go
+// ValidateNodeSelectorRequirement (v1.33+: values must be label values;
+// AllowInvalidLabelValueInRequiredNodeAffinity is false for a new object):
+// the same checks in the same order.
+pub(super) fn validate_requirement(
+    key: &str,
+    operator: &str,
+    values: &[String],
+    operators: Operators,
     path: &str,
     errs: &mut Vec<FieldError>,
 ) {
     let values_path = format!("{path}.values");
-    match requirement.operator.as_str() {
+    match operator {
         "In" | "NotIn" => {
-            if requirement.values.is_empty() {
+            if values.is_empty() {
                 errs.push(FieldError::required(
                     &values_path,
                     "must be specified when `operator` is 'In' or 'NotIn'",
@@ -36,10 +52,18 @@ fn validate_requirement(
             }
         }
         "Exists" | "DoesNotExist" => {
-            if !requirement.values.is_empty() {
+            if !values.is_empty() {
                 errs.push(FieldError::forbidden(
                     &values_path,
                     "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+                ));
+            }
+        }
+        "Gt" | "Lt" if operators == Operators::Node => {
+            if values.len() != 1 {
+                errs.push(FieldError::required(
+                    &values_path,
+                    "must be specified single value when `operator` is 'Lt' or 'Gt'",
                 ));
             }
         }
@@ -49,8 +73,8 @@ fn validate_requirement(
             "not a valid selector operator",
         )),
     }
-    validate_label_name(&requirement.key, &format!("{path}.key"), errs);
-    for (i, value) in requirement.values.iter().enumerate() {
+    validate_label_name(key, &format!("{path}.key"), errs);
+    for (i, value) in values.iter().enumerate() {
         for msg in label_value_errors(value) {
             errs.push(FieldError::invalid(
                 &format!("{values_path}[{i}]"),
@@ -64,7 +88,7 @@ fn validate_requirement(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Labels;
+    use crate::model::{LabelSelectorRequirement, Labels};
 
     fn requirement(key: &str, operator: &str, values: &[&str]) -> LabelSelectorRequirement {
         LabelSelectorRequirement {
@@ -101,6 +125,15 @@ mod tests {
         assert_eq!(
             validate(&selector),
             vec!["spec.selector.matchExpressions[0].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'"]
+        );
+    }
+
+    #[test]
+    fn gt_is_for_node_selectors_only() {
+        let selector = LabelSelector { match_expressions: vec![requirement("rank", "Gt", &["1"])], ..Default::default() };
+        assert_eq!(
+            validate(&selector),
+            vec!["spec.selector.matchExpressions[0].operator: Invalid value: \"Gt\": not a valid selector operator"]
         );
     }
 
