@@ -29,6 +29,12 @@ impl Debouncer {
 
     /// Runs `work` after `delay`, unless another request or a cancel comes first.
     pub fn after(&self, delay: Duration, work: impl FnOnce() + 'static) {
+        self.after_boxed(delay, Box::new(work));
+    }
+
+    /// `after`, compiled once: the waiting future is not made again for every
+    /// kind of work.
+    fn after_boxed(&self, delay: Duration, work: Box<dyn FnOnce()>) {
         let ticket = self.cancel();
         let generation = self.generation.clone();
         yew::platform::spawn_local(async move {
