@@ -359,7 +359,7 @@ fn fits_request(pod: &PodSpec, node: &Node, others: &[&PodSpec]) -> Vec<String> 
 
     let wanted = pod_requests(pod);
     let order = ["cpu", "memory", "ephemeral-storage"];
-    let fixed = order.iter().filter_map(|name| wanted.get_key_value(*name));
+    let fixed = order.iter().filter_map(|name| wanted.get_key_value(name));
     let rest = wanted
         .iter()
         .filter(|(name, _)| !order.contains(&name.as_str()));
