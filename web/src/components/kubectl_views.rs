@@ -341,26 +341,15 @@ fn describe_view(good: &Good, plan: &Plan, pods: &[DsPod]) -> Html {
             .map(|(k, v)| format!("{k}: {v}"))
             .collect(),
     );
-    text.push_str(&format!(
-        "Desired Number of Nodes Scheduled: {}\n",
-        status.desired_number_scheduled
-    ));
-    text.push_str(&format!(
-        "Current Number of Nodes Scheduled: {}\n",
-        status.current_number_scheduled
-    ));
-    text.push_str(&format!(
-        "Number of Nodes Scheduled with Up-to-date Pods: {}\n",
-        status.updated_number_scheduled
-    ));
-    text.push_str(&format!(
-        "Number of Nodes Scheduled with Available Pods: {}\n",
-        status.number_available
-    ));
-    text.push_str(&format!(
-        "Number of Nodes Misscheduled: {}\n",
-        status.number_misscheduled
-    ));
+    for (label, count) in [
+        ("Desired Number of Nodes Scheduled", status.desired_number_scheduled),
+        ("Current Number of Nodes Scheduled", status.current_number_scheduled),
+        ("Number of Nodes Scheduled with Up-to-date Pods", status.updated_number_scheduled),
+        ("Number of Nodes Scheduled with Available Pods", status.number_available),
+        ("Number of Nodes Misscheduled", status.number_misscheduled),
+    ] {
+        text.push_str(&format!("{label}: {count}\n"));
+    }
     let (mut running, mut waiting, mut succeeded, mut failed) = (0, 0, 0, 0);
     for pod in pods {
         let phase = match pod.origin {
