@@ -1,6 +1,5 @@
 //! One sync of the DaemonSet controller, end to end: what `dsplay plan` prints.
 
-
 use crate::eligibility::Eligibility;
 use crate::manage::{manage, Decisions};
 use crate::model::{DaemonSet, Node, Pod};

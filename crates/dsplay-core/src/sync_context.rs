@@ -7,9 +7,9 @@ use std::rc::Rc;
 use crate::eligibility::{DaemonPodRules, Eligibility};
 use crate::model::{DaemonSet, Node, Pod, Timestamp};
 use crate::name_index::NameIndex;
-use crate::sorting::sort_by;
 use crate::ownership::daemon_pods_with_nodes;
 use crate::revision::{is_pod_updated, template_generation, template_hash};
+use crate::sorting::sort_by;
 
 pub struct SyncContext<'a> {
     pub ds: &'a DaemonSet,

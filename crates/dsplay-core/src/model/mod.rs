@@ -17,10 +17,10 @@ pub use meta::{LabelSelector, LabelSelectorRequirement, Labels, ObjectMeta, Owne
 pub use node::{Node, NodeCondition};
 pub use pod::{Container, ContainerPort, Pod, PodCondition, PodSpec, PodTemplate, ResourceList};
 pub use quantity::Quantity;
-pub use string_map::StringMap;
 pub use scheduling::{
     NodeSelector, NodeSelectorRequirement, NodeSelectorTerm, Taint, Toleration,
 };
+pub use string_map::StringMap;
 
 /// Seconds since the Unix epoch. All time in the core is given, never read.
 pub type Timestamp = i64;
