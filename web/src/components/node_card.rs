@@ -163,60 +163,46 @@ fn node_details(props: &NodeDetailsProps) -> Html {
     let id = |part: &str| format!("node-{index}-{part}");
     let cordoned = node_edit::is_cordoned(node);
     let ready = node_edit::is_ready(node);
-    let on_cordon = {
+    // The two switches: a checkbox that sets one field of the node.
+    let on_switch = |set: fn(String, bool) -> Action| {
         let dispatch = dispatch.clone();
         let name = name.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            dispatch.dispatch(Action::SetCordoned {
-                node: name.clone(),
-                cordoned: input.checked(),
-            });
+            dispatch.dispatch(set(name.clone(), input.checked()));
         })
     };
-    let on_ready = {
-        let dispatch = dispatch.clone();
-        let name = name.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            dispatch.dispatch(Action::SetReady {
-                node: name.clone(),
-                ready: input.checked(),
-            });
-        })
-    };
+    let on_cordon = on_switch(|node, cordoned| Action::SetCordoned { node, cordoned });
+    let on_ready = on_switch(|node, ready| Action::SetReady { node, ready });
 
+    // A label or taint chip: its text and a button that removes it.
+    let chip = |kind: &str, extra_class: Option<&str>, muted: Option<&'static str>, key: Option<String>, text: String, onclick: Callback<MouseEvent>| {
+        let chip_class = format!("{kind}-chip");
+        html! {
+            <li class={class_list(&[Some("node-chip"), Some(chip_class.as_str()), extra_class, muted.map(|_| "muted")])} data-testid={kind.to_string()}
+                data-label-key={key} title={muted}>
+                <span class="chip-text">{ text.clone() }</span>
+                <button type="button" class="chip-remove" aria-label={format!("Remove {kind} {text} from {name}")} {onclick}>{ "×" }</button>
+            </li>
+        }
+    };
     let labels = node.meta.labels.iter().map(|(key, value)| {
-        let text = node_edit::label_chip_text(key, value);
+        let muted = kubelet_label(key).then_some("set by the kubelet");
         let onclick = {
             let dispatch = dispatch.clone();
             let (node, key) = (name.clone(), key.clone());
             Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::RemoveLabel { node: node.clone(), key: key.clone() }))
         };
-        let muted = kubelet_label(key);
-        html! {
-            <li class={class_list(&[Some("node-chip"), Some("label-chip"), muted.then_some("muted")])} data-testid="label" data-label-key={key.clone()}
-                title={muted.then_some("set by the kubelet")}>
-                <span class="chip-text">{ text.clone() }</span>
-                <button type="button" class="chip-remove" aria-label={format!("Remove label {text} from {name}")} {onclick}>{ "×" }</button>
-            </li>
-        }
+        chip("label", None, muted, Some(key.clone()), node_edit::label_chip_text(key, value), onclick)
     });
     let taints = node.taints.iter().enumerate().map(|(position, taint)| {
-        let text = node_edit::taint_chip_text(taint);
+        let muted = state_taint(taint).then_some("follows the node's state: the node lifecycle controller sets it");
         let onclick = {
             let dispatch = dispatch.clone();
             let node = name.clone();
             Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::RemoveTaint { node: node.clone(), index: position }))
         };
-        let muted = state_taint(taint);
-        html! {
-            <li class={class_list(&[Some("node-chip"), Some("taint-chip"), Some(taint.effect.as_str()), muted.then_some("muted")])} data-testid="taint"
-                title={muted.then_some("follows the node's state: the node lifecycle controller sets it")}>
-                <span class="chip-text">{ text.clone() }</span>
-                <button type="button" class="chip-remove" aria-label={format!("Remove taint {text} from {name}")} {onclick}>{ "×" }</button>
-            </li>
-        }
+        chip("taint", Some(taint.effect.as_str()), muted, None, node_edit::taint_chip_text(taint), onclick)
     });
 
     html! {
