@@ -2,7 +2,7 @@
 //! Node list the editor prints and the pieces of the pod the controller makes.
 //! One set of builders, so that a field is written the same way everywhere.
 
-use crate::model::{Labels, NodeSelector, NodeSelectorRequirement, Pod, Toleration};
+use crate::model::{Labels, NodeSelector, NodeSelectorRequirement, OwnerReference, Pod, Toleration};
 use crate::timestamp::format_rfc3339;
 use crate::yaml::{Mapping, Value};
 
@@ -23,6 +23,17 @@ pub fn core_object(kind: &str, metadata: Value, spec: Value, status: Value) -> V
 /// Labels or annotations: a mapping of strings, in key order.
 pub fn labels(labels: &Labels) -> Value {
     Value::Mapping(labels.iter().map(|(k, v)| (string(k), string(v))).collect())
+}
+
+pub fn owner_reference(o: &OwnerReference) -> Value {
+    map([
+        ("apiVersion", string(&o.api_version)),
+        ("kind", string(&o.kind)),
+        ("name", string(&o.name)),
+        ("uid", string(&o.uid)),
+        ("controller", Value::Bool(o.controller)),
+        ("blockOwnerDeletion", Value::Bool(o.block_owner_deletion)),
+    ])
 }
 
 /// A toleration, without the fields left empty.
@@ -80,16 +91,7 @@ pub fn pod(pod: &Pod) -> Value {
         meta.push(("annotations", labels(&pod.meta.annotations)));
     }
     if !pod.meta.owner_references.is_empty() {
-        let owners = pod.meta.owner_references.iter().map(|o| {
-            map([
-                ("apiVersion", string(&o.api_version)),
-                ("kind", string(&o.kind)),
-                ("name", string(&o.name)),
-                ("uid", string(&o.uid)),
-                ("controller", Value::Bool(o.controller)),
-                ("blockOwnerDeletion", Value::Bool(o.block_owner_deletion)),
-            ])
-        });
+        let owners = pod.meta.owner_references.iter().map(owner_reference);
         meta.push(("ownerReferences", Value::Sequence(owners.collect())));
     }
     let mut spec = Vec::new();
@@ -134,7 +136,7 @@ pub fn pod(pod: &Pod) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{NodeSelectorTerm, ObjectMeta, OwnerReference, PodCondition};
+    use crate::model::{NodeSelectorTerm, ObjectMeta, PodCondition};
 
     #[test]
     fn a_pod_is_written_with_the_fields_dsplay_read_in_the_api_order() {

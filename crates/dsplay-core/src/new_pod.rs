@@ -2,7 +2,7 @@
 //! labels, the owner reference, the automatic tolerations and the node affinity
 //! that pins it to its node (how DaemonSet pods are scheduled since v1.12).
 
-use crate::manifest::{map, string, toleration};
+use crate::manifest::{self, map, string, toleration};
 use crate::yaml::{Mapping, Value};
 
 use crate::eligibility::tolerations::daemon_pod_tolerations;
@@ -117,44 +117,18 @@ pub fn daemon_pod_manifest(ds: &DaemonSet, node: &str, name: &str, hash: &str, g
     if let Some(annotations) = template_meta.get("annotations") {
         metadata.insert(string("annotations"), annotations.clone());
     }
-    let owner = owner_reference(ds);
-    metadata.insert(
-        string("ownerReferences"),
-        Value::Sequence(vec![map([
-            ("apiVersion", string(&owner.api_version)),
-            ("kind", string(&owner.kind)),
-            ("name", string(&owner.name)),
-            ("uid", string(&owner.uid)),
-            ("controller", Value::Bool(true)),
-            ("blockOwnerDeletion", Value::Bool(true)),
-        ])]),
-    );
+    metadata.insert(string("ownerReferences"), Value::Sequence(vec![manifest::owner_reference(&owner_reference(ds))]));
 
     // Keep preferred node affinity, podAffinity and podAntiAffinity; replace the required part.
     let mut affinity = spec.get("affinity").and_then(Value::as_mapping).cloned().unwrap_or_default();
     let mut node_affinity = affinity.get("nodeAffinity").and_then(Value::as_mapping).cloned().unwrap_or_default();
-    let pinned = map([(
-        "nodeSelectorTerms",
-        Value::Sequence(vec![map([(
-            "matchFields",
-            Value::Sequence(vec![map([
-                ("key", string("metadata.name")),
-                ("operator", string("In")),
-                ("values", Value::Sequence(vec![string(node)])),
-            ])]),
-        )])]),
-    )]);
+    let pinned = manifest::node_selector(&pinning_affinity(node));
     node_affinity.insert(string("requiredDuringSchedulingIgnoredDuringExecution"), pinned);
     affinity.insert(string("nodeAffinity"), Value::Mapping(node_affinity));
     spec.insert(string("affinity"), Value::Mapping(affinity));
     let tolerations = daemon_pod_tolerations(&ds.spec.template.spec);
     spec.insert(string("tolerations"), Value::Sequence(tolerations.iter().map(toleration).collect()));
 
-    map([
-        ("apiVersion", string("v1")),
-        ("kind", string("Pod")),
-        ("metadata", Value::Mapping(metadata)),
-        ("spec", Value::Mapping(spec)),
-        ("status", map([("phase", string("Pending"))])),
-    ])
+    let status = map([("phase", string("Pending"))]);
+    manifest::core_object("Pod", Value::Mapping(metadata), Value::Mapping(spec), status)
 }
