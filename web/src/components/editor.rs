@@ -145,21 +145,20 @@ pub fn editor(props: &EditorProps) -> Html {
     let spans = if oversize { Vec::new() } else { highlight(shown) };
 
     let gutter = (1..=line_count).map(|line| {
-        let mark = marks.get(line - 1).and_then(Option::as_ref);
+        let mark = marks.binary_search_by_key(&(line - 1), |(index, _, _)| *index).ok().and_then(|i| marks.get(i));
         html! {
             <div class="gutter-line" data-line={line.to_string()}>
-                if let Some((severity, title)) = mark {
+                if let Some((_, severity, title)) = mark {
                     <span class={class_list(&[Some("marker"), Some(severity_class(*severity))])} title={title.clone()} />
                 }
                 { line }
             </div>
         }
     });
-    let tints = marks.iter().enumerate().filter_map(|(index, mark)| {
-        let (severity, _) = mark.as_ref()?;
-        Some(html! {
+    let tints = marks.iter().map(|(index, severity, _)| {
+        html! {
             <div class={class_list(&[Some("line-tint"), Some(severity_class(*severity))])} style={format!("--line:{index}")} />
-        })
+        }
     });
     let tokens = spans.iter().map(|span| {
         let part = span.text(shown).to_string();
@@ -328,25 +327,27 @@ fn summary(errors: usize, warnings: usize, notes: usize) -> String {
     .join(", ")
 }
 
-/// For each line (at its 0-based index; diagnostics past the end go to the
-/// last line): the worst severity and the messages, one a line (the marker's
-/// title), when the line has diagnostics. Indexed, not a map: the gutter asks
-/// about every line.
-fn line_marks(diagnostics: &[Diagnostic], line_count: usize) -> Vec<Option<(Severity, String)>> {
-    let lines = line_count.max(1);
-    let mut marks: Vec<Option<(Severity, String)>> = Vec::new();
-    marks.resize_with(lines, || None);
-    for d in diagnostics.iter().filter(|d| d.line > 0) {
-        let index = (d.line as usize).min(lines) - 1;
-        let Some(mark) = marks.get_mut(index) else { continue };
-        let entry = mark.get_or_insert((d.severity, String::new()));
-        entry.0 = entry.0.min(d.severity);
-        if !entry.1.is_empty() {
-            entry.1.push('\n');
+/// The lines with diagnostics, in line order, each once: its 0-based index
+/// (diagnostics past the end go to the last line), the worst severity and the
+/// messages, one a line (the marker's title). Only the marked lines: the
+/// editor redraws at every keystroke, and the gutter finds a line's mark by a
+/// binary search.
+fn line_marks(diagnostics: &[Diagnostic], line_count: usize) -> Vec<(usize, Severity, String)> {
+    let last = line_count.max(1) - 1;
+    let mut placed: Vec<(usize, &Diagnostic)> =
+        diagnostics.iter().filter(|d| d.line > 0).map(|d| ((d.line as usize - 1).min(last), d)).collect();
+    dsplay_core::sorting::sort_by_key(&mut placed, |(index, _)| *index);
+    let mut marks: Vec<(usize, Severity, String)> = Vec::new();
+    for (index, d) in placed {
+        let message = format!("{}: {}", severity_class(d.severity), d.message);
+        match marks.last_mut() {
+            Some((at, severity, title)) if *at == index => {
+                *severity = (*severity).min(d.severity);
+                title.push('\n');
+                title.push_str(&message);
+            }
+            _ => marks.push((index, d.severity, message)),
         }
-        entry
-            .1
-            .push_str(&format!("{}: {}", severity_class(d.severity), d.message));
     }
     marks
 }
@@ -699,14 +700,12 @@ mod tests {
             3,
         );
         assert_eq!(
-            marks.get(1),
-            Some(&Some((Severity::Error, "warning: w\nerror: e".to_string())))
+            marks,
+            [
+                (1, Severity::Error, "warning: w\nerror: e".to_string()),
+                (2, Severity::Error, "error: eof".to_string()),
+            ]
         );
-        assert_eq!(
-            marks.get(2),
-            Some(&Some((Severity::Error, "error: eof".to_string())))
-        );
-        assert_eq!(marks.iter().flatten().count(), 2);
         assert_eq!(summary(1, 2, 0), "1 error, 2 warnings");
         assert_eq!(summary(0, 0, 0), "");
     }
