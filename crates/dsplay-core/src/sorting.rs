@@ -47,17 +47,20 @@ fn sorted_indices(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec
 fn merge(left: &[usize], right: &[usize], out: &mut [usize], compare: &dyn Fn(usize, usize) -> Ordering) {
     let (mut l, mut r) = (0, 0);
     for slot in out.iter_mut() {
-        let take_right = match (left.get(l), right.get(r)) {
-            (Some(&a), Some(&b)) => compare(b, a) == Ordering::Less,
-            (None, _) => true,
-            (_, None) => false,
-        };
-        *slot = if take_right {
-            r += 1;
-            right.get(r - 1).copied().unwrap_or_default()
-        } else {
-            l += 1;
-            left.get(l - 1).copied().unwrap_or_default()
+        *slot = match (left.get(l), right.get(r)) {
+            (Some(&a), Some(&b)) if compare(b, a) == Ordering::Less => {
+                r += 1;
+                b
+            }
+            (Some(&a), _) => {
+                l += 1;
+                a
+            }
+            (None, Some(&b)) => {
+                r += 1;
+                b
+            }
+            (None, None) => break,
         };
     }
 }

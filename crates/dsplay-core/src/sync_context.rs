@@ -72,14 +72,13 @@ impl<'a> SyncContext<'a> {
         for (node, pod) in daemon_pods_with_nodes(ds, &pods) {
             match position.position(node) {
                 Some(i) => groups[i].push(pod),
-                None => {
-                    if elsewhere.insert(node) {
-                        groups_elsewhere.push((node, Vec::new()));
+                None => match elsewhere.position(node).and_then(|i| groups_elsewhere.get_mut(i)) {
+                    Some((_, group)) => group.push(pod),
+                    None => {
+                        elsewhere.insert(node);
+                        groups_elsewhere.push((node, vec![pod]));
                     }
-                    if let Some((_, group)) = elsewhere.position(node).and_then(|i| groups_elsewhere.get_mut(i)) {
-                        group.push(pod);
-                    }
-                }
+                },
             }
         }
         sort_by(&mut groups_elsewhere, |a, b| a.0.cmp(b.0));
